@@ -1,0 +1,119 @@
+"""The command line: `python build.py [build] [options]`.
+
+Commands are verbs; `build` is the default. Later commands (serve, new,
+check, import, related) register themselves the same way in COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .config import CONFIG_FILE_NAME
+from .pipeline import BuildOptions, build
+from .problems import BuildError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every command that reads the site shares."""
+    parser.add_argument("--content", metavar="DIR", type=Path, default=None,
+                        help="folder with the bulletins (default: content/ beside the configuration)")
+    parser.add_argument("--config", metavar="FILE", type=Path, default=None,
+                        help=f"site configuration (default: ./{CONFIG_FILE_NAME}, if it exists)")
+    parser.add_argument("--drafts", action="store_true", help="include bulletins marked draft: true")
+    parser.add_argument("--future", action="store_true", help="include bulletins dated in the future")
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print warnings in full and stage times")
+
+
+def add_build_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--output", metavar="DIR", type=Path, default=None,
+                        help="folder to write the site into (default: output/ beside the configuration)")
+    parser.add_argument("--base-url", metavar="URL", default=None,
+                        help="address the site will be served from, overriding the configuration "
+                             "(e.g. for a staging copy)")
+    parser.add_argument("--relative-urls", action="store_true", default=None,
+                        help="make every link relative, so the site opens straight from disk")
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    options = build_options(arguments)
+    report = build(options)
+    if not arguments.quiet:
+        for warning in report.warnings:
+            print("Warning: " + warning.format(), file=sys.stderr)
+        print(f"Built {report.articles} bulletins, {report.pages} pages into {options.output_dir}/ "
+              f"in {sum(report.stage_seconds.values()):.2f} s "
+              f"({report.write.written} files written, {report.write.unchanged} unchanged, "
+              f"{report.write.removed} removed).")
+        if arguments.verbose:
+            for stage, seconds in report.stage_seconds.items():
+                print(f"  {stage:<8} {seconds:6.3f} s")
+    return EXIT_OK
+
+
+def build_options(arguments: argparse.Namespace) -> BuildOptions:
+    config_file = arguments.config
+    if config_file is None and Path(CONFIG_FILE_NAME).is_file():
+        config_file = Path(CONFIG_FILE_NAME)
+    root = config_file.parent if config_file is not None else Path(".")
+    return BuildOptions(
+        content_dir=arguments.content if arguments.content is not None else root / "content",
+        output_dir=getattr(arguments, "output", None) or root / "output",
+        config_file=config_file,
+        base_url=getattr(arguments, "base_url", None),
+        include_drafts=arguments.drafts,
+        include_future=arguments.future,
+        relative_urls=getattr(arguments, "relative_urls", None),
+    )
+
+
+# name -> (help, add arguments, run)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
+                          Callable[[argparse.Namespace], int]]] = {
+    "build": ("build the site into the output folder (the default command)", add_build_arguments, run_build),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build a static bulletin site from Markdown press releases. "
+                    "Without a command, builds the site.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add_arguments, _run) in COMMANDS.items():
+        add_arguments(commands.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments_list = list(sys.argv[1:] if argv is None else argv)
+    if not arguments_list or (arguments_list[0] not in COMMANDS and arguments_list[0] not in ("-h", "--help")):
+        arguments_list.insert(0, "build")
+    arguments = make_parser().parse_args(arguments_list)
+    _, _, run = COMMANDS[arguments.command]
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return run(arguments)
+    except BuildError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as error:
+        print(f"Error: {error}. The output folder was left as it was.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("Interrupted; the output folder was left as it was.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt

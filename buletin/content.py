@@ -1,0 +1,643 @@
+"""Load stage: read content/**/*.md into validated Article records.
+
+This module parses and validates; it never writes a file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown
+import yaml
+from babel import Locale, UnknownLocaleError
+from frontmatter.default_handlers import YAMLHandler
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .config import SiteConfig
+from .problems import Problem, did_you_mean
+
+#: Prefix of link targets that the render stage turns into real URLs.
+REFERENCE_PREFIX = "buletin-ref:"
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# English key -> the Indonesian keys writers may use instead.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("judul",),
+    "date": ("tanggal",),
+    "reporter": ("pewarta",),
+    "editor": ("penyunting",),
+    "region": ("wilayah",),
+    "tags": ("topik", "tag"),
+    "summary": ("ringkasan",),
+}
+REQUIRED_FIELDS = ("title", "date", "reporter", "editor", "region")
+OPTIONAL_FIELDS = ("tags", "summary", "slug", "image", "image_alt", "image_caption", "source",
+                   "dateline", "related", "draft", "updated", "lang", "extra")
+KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+CANONICAL_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
+CANONICAL_FIELD.update({name: name for name in KNOWN_FIELDS})
+
+# Indonesian zone abbreviations writers put after a time.
+ZONE_OFFSETS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00", "UTC": "+00:00"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One bulletin, validated, with its body rendered to HTML."""
+
+    source_path: str  # as shown to writers, e.g. "content/2023/x.md"
+    content_path: str  # relative to the content folder, e.g. "2023/x.md"
+    slug: str
+    title: str
+    date: datetime
+    date_has_time: bool
+    reporters: tuple[str, ...]
+    editors: tuple[str, ...]
+    region: str
+    tags: tuple[str, ...]
+    summary: str
+    body_html: str
+    body_text: str
+    image: str | None = None  # content-relative path
+    image_alt: str = ""
+    image_caption: str = ""
+    source: str = ""
+    dateline: str = ""
+    related: tuple[str, ...] = ()
+    draft: bool = False
+    updated: datetime | None = None
+    lang: str | None = None
+    extra: dict = field(default_factory=dict)
+    assets: tuple[str, ...] = ()  # content-relative files the page needs copied
+    linked_articles: tuple[str, ...] = ()  # content paths of bulletins the body links to
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article]
+    problems: list[Problem]
+    warnings: list[Problem]
+    unloaded_slugs: list[str] = field(default_factory=list)  # of files that failed to load
+
+
+def load_content(content_dir: Path, config: SiteConfig, display_root: Path | None = None) -> LoadResult:
+    """Read every bulletin under content_dir, collecting all problems."""
+    result = LoadResult([], [], [])
+    if not content_dir.is_dir():
+        result.problems.append(Problem(str(content_dir), None, None, "the content folder does not exist",
+                                       "Create it, or point --content at the folder with the bulletins."))
+        return result
+    renderer = MarkdownRenderer(content_dir)
+    for path in find_bulletin_files(content_dir):
+        shown = _display_path(path, display_root)
+        article = load_article(path, content_dir, shown, config, renderer, result.problems, result.warnings)
+        if article is not None:
+            result.articles.append(article)
+        else:
+            result.unloaded_slugs.append(slugify(_strip_date_prefix(path.stem)))
+    return result
+
+
+def find_bulletin_files(content_dir: Path) -> list[Path]:
+    """Markdown files under content_dir, skipping hidden files and folders."""
+    found = []
+    for path in content_dir.rglob("*.md"):
+        relative = path.relative_to(content_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def _display_path(path: Path, display_root: Path | None) -> str:
+    if display_root is not None:
+        try:
+            return path.relative_to(display_root).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so that we parse them one way with clear errors."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
+                 renderer: MarkdownRenderer, problems: list[Problem],
+                 warnings: list[Problem]) -> Article | None:
+    """Parse and validate one file; problems are appended, None returned if it is unusable."""
+    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
+        problems.append(Problem(shown, line, field_name, message, suggestion))
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raw = path.read_bytes()
+        line = raw[: error.start].count(b"\n") + 1
+        problem(line, None, "the file is not valid UTF-8 text",
+                "Save the file with UTF-8 encoding in your editor.")
+        return None
+    except OSError as error:
+        problem(None, None, f"cannot read the file: {error.strerror}")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    handler = YAMLHandler()
+    if not handler.detect(text):
+        problem(1, None, "the file does not start with front-matter",
+                "Start the file with a line '---', the fields (title, date, reporter, editor, region), "
+                "and another line '---'.")
+        return None
+    try:
+        front_text, body = handler.split(text)
+    except ValueError:
+        problem(1, None, "the front-matter is not closed",
+                "Add a line '---' after the last front-matter field.")
+        return None
+    body_first_line = front_text.count("\n") + 2
+
+    try:
+        loader = _FrontMatterLoader(front_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        what = getattr(error, "problem", None) or str(error)
+        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and context_mark is not None and context_mark.line + 1 != line:
+            what += f" ({context} that starts on line {context_mark.line + 1})"
+        problem(line, None, f"the front-matter is not valid YAML: {what}",
+                'Check the brackets, indentation and quoting; a value with ":" or "#" needs quotes.')
+        return None
+    except RecursionError:
+        problem(None, None, "the front-matter is nested too deeply", "Use simple fields.")
+        return None
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict):
+        problem(2, None, "the front-matter must be a list of 'field: value' lines")
+        return None
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        key_lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+
+    before = len(problems)
+    fields: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key, value in data.items():
+        key_text = str(key)
+        line = key_lines.get(key_text)
+        name = CANONICAL_FIELD.get(key_text)
+        if name is None:
+            guess = did_you_mean(key_text, CANONICAL_FIELD)
+            hint = f'Did you mean "{guess}"?' if guess else "Put your own fields under 'extra:'."
+            problem(line, key_text, "unknown field", hint)
+            continue
+        if name in fields:
+            problem(line, key_text, f"'{key_text}' repeats the field '{name}' given on line {lines[name]}",
+                    "Keep only one of them.")
+            continue
+        fields[name] = value
+        lines[name] = line
+
+    def line_of(name: str) -> int | None:
+        return lines.get(name)
+
+    for name in REQUIRED_FIELDS:
+        if name not in fields or fields[name] in (None, "", []):
+            aliases = FIELD_ALIASES.get(name, ())
+            also = f" (or '{aliases[0]}: ...')" if aliases else ""
+            problem(line_of(name), name, "required field is missing" if name not in fields else "is empty",
+                    f"Add a line '{name}: ...'{also} to the front-matter.")
+
+    title = _text(fields.get("title"), "title", line_of, problem)
+    reporters = _names(fields.get("reporter"), "reporter", line_of, problem)
+    editors = _names(fields.get("editor"), "editor", line_of, problem)
+    region = _text(fields.get("region"), "region", line_of, problem)
+    if region and config.regions and region not in config.regions:
+        guess = did_you_mean(region, config.regions)
+        hint = f'Did you mean "{guess}"?' if guess else "Known regions: " + ", ".join(config.regions) + "."
+        problem(line_of("region"), "region", f'unknown region "{region}"',
+                hint + " Regions are listed in the site configuration under 'regions'.")
+
+    published = None
+    has_time = False
+    if fields.get("date") not in (None, ""):
+        parsed = parse_datetime(fields["date"], config)
+        if parsed is None:
+            problem(line_of("date"), "date", f'"{fields["date"]}" is not a date',
+                    'Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "2022-11-02 14:05".')
+        else:
+            published, has_time = parsed
+    updated = None
+    if fields.get("updated") not in (None, ""):
+        parsed = parse_datetime(fields["updated"], config)
+        if parsed is None:
+            problem(line_of("updated"), "updated", f'"{fields["updated"]}" is not a date',
+                    'Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "2022-11-03 09:00".')
+        else:
+            updated = parsed[0]
+            if published and updated < published:
+                problem(line_of("updated"), "updated", "is earlier than the date of the bulletin",
+                        "The update time must be after the publication date.")
+
+    if "slug" in fields:
+        slug = _text(fields["slug"], "slug", line_of, problem) or ""
+        if slug and not SLUG_PATTERN.match(slug):
+            problem(line_of("slug"), "slug", f'"{slug}" is not a safe URL segment',
+                    f'Use lowercase letters, digits and hyphens, for example "{slugify(slug) or "siaran-pers"}".')
+    else:
+        slug = slugify(_strip_date_prefix(path.stem))
+        if not slug:
+            problem(None, "slug", f'cannot make a URL from the file name "{path.name}"',
+                    "Rename the file using letters and digits, or add a 'slug:' field.")
+
+    tags = _tags(fields.get("tags"), line_of, problem)
+    related = _slug_list(fields.get("related"), "related", line_of, problem)
+    summary = _text(fields.get("summary"), "summary", line_of, problem) or ""
+    source = _text(fields.get("source"), "source", line_of, problem) or ""
+    dateline = _text(fields.get("dateline"), "dateline", line_of, problem) or ""
+    image_alt = _text(fields.get("image_alt"), "image_alt", line_of, problem) or ""
+    image_caption = _text(fields.get("image_caption"), "image_caption", line_of, problem) or ""
+    draft = _flag(fields.get("draft"), "draft", line_of, problem)
+    extra = fields.get("extra") or {}
+    if not isinstance(extra, dict):
+        problem(line_of("extra"), "extra", "must be a set of 'name: value' lines", None)
+        extra = {}
+    lang = _text(fields.get("lang"), "lang", line_of, problem)
+    if lang:
+        try:
+            Locale.parse(lang.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            problem(line_of("lang"), "lang", f'unknown language "{lang}"', 'Use a code such as "id" or "en".')
+
+    image = None
+    assets: list[str] = []
+    image_value = _text(fields.get("image"), "image", line_of, problem)
+    if image_value:
+        resolved = resolve_local_file(image_value, path, content_dir)
+        if resolved is None:
+            problem(line_of("image"), "image", f'image file "{image_value}" not found',
+                    "The path is relative to this bulletin's file; check the spelling and the folder.")
+        else:
+            image = resolved
+            assets.append(resolved)
+            if not image_alt:
+                warnings.append(Problem(shown, line_of("image"), "image_alt",
+                                        "the image has no description for screen readers",
+                                        "Add 'image_alt: ...' describing what the image shows."))
+
+    rendered = renderer.render(body, path)
+    for reference in rendered.missing:
+        problem(_line_containing(text, reference, body_first_line), "body",
+                f'linked file "{reference}" not found',
+                "Paths in the body are relative to this bulletin's file; check the spelling and the folder.")
+    assets.extend(rendered.assets)
+
+    if len(problems) > before:
+        return None
+    return Article(
+        source_path=shown,
+        content_path=path.relative_to(content_dir).as_posix(),
+        slug=slug,
+        title=title,
+        date=published,
+        date_has_time=has_time,
+        reporters=reporters,
+        editors=editors,
+        region=region,
+        tags=tags,
+        summary=summary or first_paragraph_text(rendered.html),
+        body_html=rendered.html,
+        body_text=html_to_text(rendered.html),
+        image=image,
+        image_alt=image_alt,
+        image_caption=image_caption,
+        source=source,
+        dateline=dateline,
+        related=related,
+        draft=draft,
+        updated=updated,
+        lang=lang,
+        extra=extra,
+        assets=tuple(dict.fromkeys(assets)),
+        linked_articles=tuple(dict.fromkeys(rendered.linked_articles)),
+        field_lines={name: line for name, line in lines.items() if line is not None},
+    )
+
+
+# --- field readers: each converts one value or reports why it cannot ---
+
+ProblemSink = Callable[..., None]
+
+
+def _text(value: object, name: str, line_of: Callable[[str], int | None], problem: ProblemSink) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        problem(line_of(name), name, f"must be text, not {_kind(value)}",
+                'Write a single value; put quotes around it if it contains ":" or "#".')
+        return None
+    return " ".join(str(value).split())
+
+
+def _names(value: object, name: str, line_of: Callable[[str], int | None], problem: ProblemSink) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+            problem(line_of(name), name, "must be a name or a list of names",
+                    f"Write '{name}: Nama Lengkap' or '{name}: [Nama Satu, Nama Dua]'.")
+            return ()
+        names.append(" ".join(str(item).split()))
+    return tuple(dict.fromkeys(names))
+
+
+def _tags(value: object, line_of: Callable[[str], int | None], problem: ProblemSink) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        items: list = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    else:
+        problem(line_of("tags"), "tags", f"must be a list of topics, not {_kind(value)}",
+                "Write 'tags: [tppo, perlindungan anak]'.")
+        return ()
+    tags = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            problem(line_of("tags"), "tags", f"each topic must be text, not {_kind(item)}",
+                    "Write 'tags: [tppo, perlindungan anak]'.")
+            return ()
+        tag = " ".join(str(item).split())
+        if tag and not slugify(tag):
+            problem(line_of("tags"), "tags", f'the topic "{tag}" has no letters or digits', "Remove it.")
+            return ()
+        if tag:
+            tags.append(tag)
+    return tuple(dict.fromkeys(tags))
+
+
+def _slug_list(value: object, name: str, line_of: Callable[[str], int | None],
+               problem: ProblemSink) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    items = value if isinstance(value, list) else [value]
+    slugs = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            problem(line_of(name), name, "must be a list of bulletin slugs",
+                    f"Write '{name}: [slug-berita-lain]'.")
+            return ()
+        slugs.append(item.strip().strip("/").split("/")[-1])
+    return tuple(dict.fromkeys(slugs))
+
+
+def _flag(value: object, name: str, line_of: Callable[[str], int | None], problem: ProblemSink) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        problem(line_of(name), name, f"must be true or false, not {value!r}",
+                f"Write '{name}: true' or '{name}: false'.")
+        return False
+    return value
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, bool):
+        return "true/false"
+    return type(value).__name__
+
+
+def parse_datetime(value: object, config: SiteConfig) -> tuple[datetime, bool] | None:
+    """An aware datetime and whether a time of day was given; None if it is not a date.
+
+    A datetime without an offset is in the site's time zone.
+    """
+    if isinstance(value, datetime):
+        moment, has_time = value, True
+    elif isinstance(value, date):
+        moment, has_time = datetime.combine(value, time()), False
+    elif isinstance(value, str):
+        text = " ".join(value.split())
+        for abbreviation, offset in ZONE_OFFSETS.items():
+            if text.upper().endswith(" " + abbreviation):
+                text = text[: -len(abbreviation) - 1] + offset
+                break
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        has_time = bool(re.search(r"\d[T ]\d", text))
+    else:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=config.zone)
+    return moment.astimezone(config.zone), has_time
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII URL segment: "Jakarta Selatan" -> "jakarta-selatan"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _strip_date_prefix(stem: str) -> str:
+    return re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+
+
+def resolve_local_file(reference: str, document: Path, content_dir: Path) -> str | None:
+    """The content-relative path of a file a bulletin refers to, or None if it is
+    missing or outside the content folder. A leading "/" means the content folder."""
+    reference = unquote(reference)
+    base = content_dir if reference.startswith("/") else document.parent
+    candidate = (base / reference.lstrip("/")).resolve()
+    root = content_dir.resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate.relative_to(root).as_posix()
+
+
+def _line_containing(text: str, needle: str, default: int) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else default
+
+
+# --- Markdown ---
+
+@dataclass
+class RenderedBody:
+    html: str
+    assets: list[str]
+    linked_articles: list[str]
+    missing: list[str]
+
+
+# Smart punctuation as characters rather than entities: shorter and readable in the source.
+TYPOGRAPHY = {
+    "left-single-quote": "\u2018", "right-single-quote": "\u2019",
+    "left-double-quote": "\u201c", "right-double-quote": "\u201d",
+    "left-angle-quote": "\u00ab", "right-angle-quote": "\u00bb",
+    "ndash": "\u2013", "mdash": "\u2014", "ellipsis": "\u2026",
+}
+
+
+class MarkdownRenderer:
+    """One Python-Markdown instance, reset between documents."""
+
+    EXTENSIONS = ("extra", "smarty", "sane_lists", "toc")
+
+    def __init__(self, content_dir: Path):
+        self.content_dir = content_dir
+        self.references = _LocalReferences(content_dir)
+        self.markdown = markdown.Markdown(
+            extensions=[*self.EXTENSIONS, self.references],
+            extension_configs={"toc": {"permalink": False}, "smarty": {"substitutions": TYPOGRAPHY}},
+            output_format="html",
+        )
+
+    def render(self, body: str, document: Path) -> RenderedBody:
+        self.markdown.reset()
+        self.references.start(document)
+        html = self.markdown.convert(body)
+        found = self.references.found
+        return RenderedBody(html, found.assets, found.linked_articles, found.missing)
+
+
+@dataclass
+class _Found:
+    assets: list[str] = field(default_factory=list)
+    linked_articles: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+class _LocalReferences(Extension):
+    """Turns relative links and images into references the render stage resolves."""
+
+    def __init__(self, content_dir: Path):
+        super().__init__()
+        self.content_dir = content_dir
+        self.document = content_dir
+        self.found = _Found()
+
+    def start(self, document: Path) -> None:
+        self.document = document
+        self.found = _Found()
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_ReferenceRewriter(md, self), "buletin_references", 0)
+
+
+class _ReferenceRewriter(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, owner: _LocalReferences):
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            attribute = {"img": "src", "a": "href"}.get(element.tag)
+            if attribute and element.get(attribute):
+                element.set(attribute, self.rewrite(element.get(attribute), element.tag == "img"))
+
+    def rewrite(self, url: str, is_image: bool) -> str:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path or url.startswith("#"):
+            return url
+        owner = self.owner
+        resolved = resolve_local_file(parts.path, owner.document, owner.content_dir)
+        if resolved is None:
+            if is_image or parts.path.endswith(".md"):
+                owner.found.missing.append(parts.path)
+            return url
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if resolved.endswith(".md"):
+            owner.found.linked_articles.append(resolved)
+            return f"{REFERENCE_PREFIX}article/{resolved}{fragment}"
+        owner.found.assets.append(resolved)
+        return f"{REFERENCE_PREFIX}asset/{resolved}{fragment}"
+
+
+# --- plain text from HTML ---
+
+class _TextCollector(HTMLParser):
+    def __init__(self, stop_after_first_paragraph: bool):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.first_only = stop_after_first_paragraph
+        self.depth = 0
+        self.done = False
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style", "sup"):
+            self.skip += 1
+        if tag == "p":
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "sup"):
+            self.skip = max(0, self.skip - 1)
+        if tag == "p":
+            self.depth -= 1
+            if self.first_only and "".join(self.parts).strip():
+                self.done = True
+        if tag in ("p", "li", "h2", "h3", "h4", "td", "th", "br", "div", "blockquote"):
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.done or self.skip:
+            return
+        if self.first_only and self.depth <= 0:
+            return
+        self.parts.append(data)
+
+    def text(self) -> str:
+        return " ".join(unescape("".join(self.parts)).split())
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML fragment, on one line."""
+    collector = _TextCollector(stop_after_first_paragraph=False)
+    collector.feed(html)
+    collector.close()
+    return collector.text()
+
+
+def first_paragraph_text(html: str) -> str:
+    """The text of the first paragraph that has any, for summaries."""
+    collector = _TextCollector(stop_after_first_paragraph=True)
+    collector.feed(html)
+    collector.close()
+    return collector.text()
+

@@ -1,0 +1,116 @@
+"""UI words and localized dates, one table per language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+
+UI_WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "read_also": "Baca juga",
+        "reporter": "Pewarta",
+        "editor": "Editor",
+        "region": "Wilayah",
+        "regions": "Wilayah",
+        "tags": "Topik",
+        "tag": "Topik",
+        "reporters": "Pewarta",
+        "archive": "Arsip",
+        "overview": "Indeks",
+        "latest": "Berita terbaru",
+        "home": "Beranda",
+        "previous_article": "Sebelumnya",
+        "next_article": "Berikutnya",
+        "previous_page": "Halaman sebelumnya",
+        "next_page": "Halaman berikutnya",
+        "page_n_of_m": "Halaman {n} dari {m}",
+        "pagination": "Navigasi halaman",
+        "article_navigation": "Berita sebelumnya dan berikutnya",
+        "main_navigation": "Navigasi utama",
+        "skip_to_content": "Langsung ke konten",
+        "bulletins_in": "Berita di {name}",
+        "bulletins_tagged": "Topik: {name}",
+        "bulletins_by": "Berita oleh {name}",
+        "bulletin_count": "{count} berita",
+        "archive_month": "Arsip {name}",
+        "archive_year": "Arsip {name}",
+        "not_found_title": "Halaman tidak ditemukan",
+        "not_found_text": "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.",
+        "back_home": "Kembali ke beranda",
+        "draft": "DRAF",
+        "scheduled": "TERJADWAL",
+        "all_rights": "Hak cipta",
+        "no_bulletins": "Belum ada berita.",
+        "source": "Sumber",
+    },
+    "en": {
+        "read_also": "Read also",
+        "reporter": "Reporter",
+        "editor": "Editor",
+        "region": "Region",
+        "regions": "Regions",
+        "tags": "Topics",
+        "tag": "Topic",
+        "reporters": "Reporters",
+        "archive": "Archive",
+        "overview": "Index",
+        "latest": "Latest news",
+        "home": "Home",
+        "previous_article": "Previous",
+        "next_article": "Next",
+        "previous_page": "Previous page",
+        "next_page": "Next page",
+        "page_n_of_m": "Page {n} of {m}",
+        "pagination": "Pagination",
+        "article_navigation": "Previous and next bulletin",
+        "main_navigation": "Main navigation",
+        "skip_to_content": "Skip to content",
+        "bulletins_in": "News from {name}",
+        "bulletins_tagged": "Topic: {name}",
+        "bulletins_by": "News by {name}",
+        "bulletin_count": "{count} bulletins",
+        "archive_month": "Archive {name}",
+        "archive_year": "Archive {name}",
+        "not_found_title": "Page not found",
+        "not_found_text": "Sorry, the page you are looking for does not exist or has moved.",
+        "back_home": "Back to the front page",
+        "draft": "DRAFT",
+        "scheduled": "SCHEDULED",
+        "all_rights": "Copyright",
+        "no_bulletins": "No bulletins yet.",
+        "source": "Source",
+    },
+}
+
+SUPPORTED_LANGUAGES = frozenset(UI_WORDS)
+
+
+def ui_words(language: str) -> dict[str, str]:
+    """The UI table for a language, falling back to Indonesian."""
+    return UI_WORDS.get(language, UI_WORDS["id"])
+
+
+def format_article_datetime(moment: datetime, language: str) -> str:
+    """ "Rabu, 2 November 2022 14:05 WIB": weekday, date, time and zone abbreviation."""
+    text = format_datetime(moment, "EEEE, d MMMM y HH:mm", locale=language)
+    return f"{text} {zone_abbreviation(moment)}"
+
+
+def format_list_date(day: date | datetime, language: str) -> str:
+    """ "2 November 2022" for lists."""
+    return format_date(day, "d MMMM y", locale=language)
+
+
+def format_month(year: int, month: int, language: str) -> str:
+    """ "November 2022" for archives."""
+    return format_date(date(year, month, 1), "LLLL y", locale=language)
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    """The zone's own abbreviation (WIB, WITA, WIT), or its UTC offset when it has none."""
+    name = moment.tzname() or ""
+    if name and not name.startswith(("+", "-")):
+        return name
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"

@@ -1,0 +1,220 @@
+"""Index stage: choose what is published and build every list a page needs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import related, urls
+from .config import SiteConfig
+from .content import Article, slugify
+from .problems import Problem, did_you_mean
+
+
+@dataclass(frozen=True)
+class Term:
+    """A region, tag or reporter, with its bulletins newest first."""
+
+    kind: str  # "region", "tag" or "reporter"
+    name: str
+    slug: str
+    path: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class MonthArchive:
+    year: int
+    month: int
+    path: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class YearArchive:
+    year: int
+    path: str
+    months: tuple[MonthArchive, ...]  # newest first
+
+    @property
+    def count(self) -> int:
+        return sum(len(month.articles) for month in self.months)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    older: Article | None
+    newer: Article | None
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the render stage needs, gathered before anything is written."""
+
+    config: SiteConfig
+    build_time: datetime
+    articles: tuple[Article, ...]  # published in this build, newest first
+    regions: tuple[Term, ...]
+    tags: tuple[Term, ...]
+    reporters: tuple[Term, ...]
+    years: tuple[YearArchive, ...]
+    neighbours: dict[str, Neighbours] = field(default_factory=dict)
+    related: dict[str, tuple[Article, ...]] = field(default_factory=dict)
+    by_content_path: dict[str, Article] = field(default_factory=dict)
+    region_by_name: dict[str, Term] = field(default_factory=dict)
+    tag_by_name: dict[str, Term] = field(default_factory=dict)
+    reporter_by_name: dict[str, Term] = field(default_factory=dict)
+
+    def is_future(self, article: Article) -> bool:
+        return article.date > self.build_time
+
+
+@dataclass
+class IndexResult:
+    site: Site | None
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
+def build_index(articles: Sequence[Article], config: SiteConfig, build_time: datetime,
+                include_drafts: bool = False, include_future: bool = False) -> IndexResult:
+    """Index the published bulletins (checked by find_cross_file_problems first)."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    published = [article for article in articles
+                 if (include_drafts or not article.draft) and (include_future or article.date <= build_time)]
+    published.sort(key=newest_first)
+    published_paths = {article.content_path for article in published}
+    by_path = {article.content_path: article for article in articles}
+    for article in published:
+        for target in article.linked_articles:
+            if target not in published_paths and target in by_path:
+                problems.append(Problem(article.source_path, None, "body",
+                                        f'links to "{by_path[target].source_path}", which is not published '
+                                        f'in this build (a draft or dated in the future)',
+                                        "Publish that bulletin first, or remove the link."))
+    if problems:
+        return IndexResult(None, problems, warnings)
+
+    site = Site(
+        config=config,
+        build_time=build_time,
+        articles=tuple(published),
+        regions=group_terms("region", published, lambda a: (a.region,), urls.region_path),
+        tags=group_terms("tag", published, lambda a: a.tags, urls.tag_path),
+        reporters=group_terms("reporter", published, lambda a: a.reporters, urls.reporter_path),
+        years=group_archive(published),
+        neighbours=find_neighbours(published),
+        by_content_path={article.content_path: article for article in published},
+    )
+    site.region_by_name.update(_term_lookup(site.regions, published, lambda a: (a.region,)))
+    site.tag_by_name.update(_term_lookup(site.tags, published, lambda a: a.tags))
+    site.reporter_by_name.update(_term_lookup(site.reporters, published, lambda a: a.reporters))
+    site.related.update(find_related(published, config))
+    for article in published:
+        hidden = [slug for slug in article.related if slug not in {a.slug for a in site.related[article.slug]}]
+        if hidden:
+            warnings.append(Problem(article.source_path, article.field_lines.get("related"), "related",
+                                    "pinned bulletins not published in this build are left out: " + ", ".join(hidden)))
+    return IndexResult(site, [], warnings)
+
+
+def newest_first(article: Article) -> tuple:
+    return (-article.date.timestamp(), article.slug)
+
+
+def find_cross_file_problems(articles: Sequence[Article], unloaded_slugs: Iterable[str] = ()) -> list[Problem]:
+    """Duplicate slugs and pinned slugs that name no bulletin.
+
+    unloaded_slugs are those of files that failed to load: pinning them is not
+    reported again, their own problem says what is wrong.
+    """
+    unloaded = set(unloaded_slugs)
+    problems = []
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_slug[article.slug].append(article)
+    for slug, group in sorted(by_slug.items()):
+        if len(group) > 1:
+            files = " and ".join(a.source_path for a in group)
+            for article in group:
+                problems.append(Problem(article.source_path, article.field_lines.get("slug"), "slug",
+                                        f'the slug "{slug}" is used by {files}',
+                                        "Give one of them another slug (rename the file or set 'slug:')."))
+    for article in articles:
+        for slug in article.related:
+            if slug not in by_slug and slug not in unloaded:
+                guess = did_you_mean(slug, by_slug, cutoff=0.8)
+                hint = f'Did you mean "{guess}"?' if guess else "Use the slug of an existing bulletin (its file name)."
+                problems.append(Problem(article.source_path, article.field_lines.get("related"), "related",
+                                        f'no bulletin has the slug "{slug}"', hint))
+            elif slug == article.slug:
+                problems.append(Problem(article.source_path, article.field_lines.get("related"), "related",
+                                        "a bulletin cannot be related to itself", f'Remove "{slug}".'))
+    return problems
+
+
+def group_terms(kind: str, articles: Sequence[Article], names_of, path_of) -> tuple[Term, ...]:
+    """One Term per distinct slug; spellings that share a slug are merged under the commonest one."""
+    members: dict[str, list[Article]] = defaultdict(list)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:  # already newest first
+        for name in names_of(article):
+            slug = slugify(name)
+            members[slug].append(article)
+            spellings[slug][name] += 1
+    terms = []
+    for slug, group in members.items():
+        name = min(spellings[slug].items(), key=lambda item: (-item[1], item[0]))[0]
+        terms.append(Term(kind, name, slug, path_of(slug), tuple(group)))
+    return tuple(sorted(terms, key=lambda term: (term.name.casefold(), term.slug)))
+
+
+def _term_lookup(terms: Iterable[Term], articles: Sequence[Article], names_of) -> dict[str, Term]:
+    by_slug = {term.slug: term for term in terms}
+    return {name: by_slug[slugify(name)] for article in articles for name in names_of(article)}
+
+
+def group_archive(articles: Sequence[Article]) -> tuple[YearArchive, ...]:
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        months[(article.date.year, article.date.month)].append(article)
+    years: dict[int, list[MonthArchive]] = defaultdict(list)
+    for (year, month), group in sorted(months.items(), reverse=True):
+        years[year].append(MonthArchive(year, month, urls.archive_path(year, month), tuple(group)))
+    return tuple(YearArchive(year, urls.archive_path(year), tuple(group))
+                 for year, group in sorted(years.items(), reverse=True))
+
+
+def find_neighbours(articles: Sequence[Article]) -> dict[str, Neighbours]:
+    """Older and newer bulletin for each, in publication order."""
+    neighbours = {}
+    for position, article in enumerate(articles):
+        newer = articles[position - 1] if position > 0 else None
+        older = articles[position + 1] if position + 1 < len(articles) else None
+        neighbours[article.slug] = Neighbours(older, newer)
+    return neighbours
+
+
+def find_related(articles: Sequence[Article], config: SiteConfig) -> dict[str, tuple[Article, ...]]:
+    settings = config.related
+    excluded = {slugify(tag) for tag in settings.exclude_tags}
+    documents = [
+        related.Document(
+            name=article.slug,
+            date=article.date,
+            keywords=tuple(slug for slug in (slugify(tag) for tag in article.tags) if slug not in excluded),
+            region=article.region,
+            text=" ".join([article.title, article.title, article.summary, article.body_text]),
+            pinned=article.related,
+        )
+        for article in articles
+    ]
+    weights = related.Weights(count=settings.count, min_score=settings.min_score,
+                              tag_weight=settings.tag_weight, region_weight=settings.region_weight,
+                              text_weight=settings.text_weight)
+    by_slug = {article.slug: article for article in articles}
+    ranked = related.rank_related(documents, weights)
+    return {slug: tuple(by_slug[name] for name in names) for slug, names in ranked.items()}

@@ -1,0 +1,124 @@
+"""The whole build, top to bottom: load -> index -> render -> write."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .config import SiteConfig, load_config
+from .content import load_content
+from .index import build_index, find_cross_file_problems
+from .problems import BuildError, Problem
+from .render import Renderer, ThemeFolders, theme_files
+from .urls import Urls
+from .write import WriteReport, check_output_folder, write_site
+
+ENGINE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content_dir: Path
+    output_dir: Path
+    config_file: Path | None
+    base_url: str | None = None
+    include_drafts: bool = False
+    include_future: bool = False
+    relative_urls: bool | None = None
+    build_time: datetime | None = None
+
+
+@dataclass
+class BuildReport:
+    articles: int
+    pages: int
+    write: WriteReport
+    warnings: list[Problem]
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build(options: BuildOptions) -> BuildReport:
+    """Build the site; raises BuildError, leaving the output folder untouched, on bad input."""
+    timer = StageTimer()
+    config = read_config(options)
+    site_root = options.config_file.parent if options.config_file else options.content_dir.parent
+    theme = theme_folders(site_root)
+    check_output_folder(options.output_dir,
+                        separate=[options.content_dir, *theme.templates, *theme.static, ENGINE_ROOT / "buletin"],
+                        outside=[site_root])
+    build_time = options.build_time or default_build_time(config)
+
+    loaded = load_content(options.content_dir, config, display_root=Path.cwd())
+    problems = loaded.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
+    if problems:
+        raise BuildError(problems)
+    timer.lap("load")
+
+    indexed = build_index(loaded.articles, config, build_time,
+                          include_drafts=options.include_drafts, include_future=options.include_future)
+    if indexed.problems:
+        raise BuildError(indexed.problems)
+    site = indexed.site
+    timer.lap("index")
+
+    renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls))
+    rendered = renderer.render_all()
+    assets = [asset for article in site.articles for asset in article.assets]
+    copied = theme_files(theme, assets, options.content_dir)
+    timer.lap("render")
+
+    written = write_site(options.output_dir, rendered, copied)
+    timer.lap("write")
+    return BuildReport(len(site.articles), len(rendered), written,
+                       loaded.warnings + indexed.warnings, timer.seconds)
+
+
+def read_config(options: BuildOptions) -> SiteConfig:
+    shown = None
+    if options.config_file is not None:
+        try:
+            shown = options.config_file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            shown = str(options.config_file)
+    config = load_config(options.config_file, shown)
+    if options.base_url is not None:
+        config = config.with_base_url(options.base_url)
+    if options.relative_urls is not None:
+        config = replace(config, relative_urls=options.relative_urls)
+    return config
+
+
+def theme_folders(site_root: Path) -> ThemeFolders:
+    """The site's own templates and static files first, then the default theme's."""
+    def unique(*folders: Path) -> tuple[Path, ...]:
+        return tuple(dict.fromkeys(folder.resolve() for folder in folders))
+    return ThemeFolders(
+        templates=unique(site_root / "templates", ENGINE_ROOT / "templates"),
+        static=unique(site_root / "static", ENGINE_ROOT / "static"),
+    )
+
+
+def default_build_time(config: SiteConfig) -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so that builds can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(config.zone)
+        except ValueError:
+            raise BuildError([Problem("SOURCE_DATE_EPOCH", None, None, f'"{epoch}" is not a number of seconds',
+                                      "Unset it or give a Unix time.")]) from None
+    return datetime.now(config.zone)
+
+
+class StageTimer:
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = now - self.started
+        self.started = now

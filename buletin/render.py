@@ -1,0 +1,261 @@
+"""Render stage: turn the indexed Site into page files, in memory.
+
+Nothing here touches output/; the write stage does that.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import urls
+from .content import REFERENCE_PREFIX, Article
+from .i18n import format_article_datetime, format_list_date, format_month, ui_words
+from .index import Site, Term
+from .problems import BuildError, Problem
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """One output file: where it goes and its bytes."""
+
+    site_path: str  # "berita/x/index.html"
+    data: bytes
+    origin: str  # what made it, for error messages
+
+
+@dataclass(frozen=True)
+class CopiedFile:
+    """A file copied as it is (CSS, images)."""
+
+    site_path: str
+    source: Path
+    origin: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    total: int
+    items: tuple[Article, ...]
+    path: str
+    previous_path: str | None
+    next_path: str | None
+
+
+@dataclass(frozen=True)
+class ThemeFolders:
+    """Where templates and static files come from; earlier folders win."""
+
+    templates: tuple[Path, ...]
+    static: tuple[Path, ...]
+
+
+_REFERENCE = re.compile(r'(src|href)="' + re.escape(REFERENCE_PREFIX) + r'(asset|article)/([^"#]*)(#[^"]*)?"')
+
+
+class Renderer:
+    """Renders every page of a Site with one compiled Jinja environment."""
+
+    def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls):
+        self.site = site
+        self.urls = urls_
+        self.words = ui_words(site.config.language)
+        self.environment = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in theme.templates]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.globals.update(
+            site=site.config,
+            t=self.words,
+            regions=site.regions,
+            article_path=urls.article_path,
+            absolute_url=self.urls.absolute,
+        )
+        self.environment.filters.update(
+            article_datetime=self._article_datetime,
+            list_date=self._list_date,
+            month_name=lambda month: format_month(month.year, month.month, site.config.language),
+            region_term=lambda article: site.region_by_name[article.region],
+            tag_term=lambda name: site.tag_by_name[name],
+            reporter_term=lambda name: site.reporter_by_name[name],
+            describe=describe,
+        )
+
+    # --- pages ---
+
+    def render_all(self) -> list[RenderedFile]:
+        site = self.site
+        files = []
+        for article in site.articles:
+            files.append(self.render_article(article))
+        files += self.render_list(
+            "index.html", "", site.articles, heading=site.config.title, kind="home", term=None)
+        for term in (*site.regions, *site.tags, *site.reporters):
+            heading_key = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}[term.kind]
+            files += self.render_list("list.html", term.path, term.articles,
+                                      heading=self.words[heading_key].format(name=term.name),
+                                      kind=term.kind, term=term)
+        for year in site.years:
+            files.append(self.render_page("archive.html", year.path, years=(year,),
+                                          heading=self.words["archive_year"].format(name=year.year),
+                                          breadcrumbs=[(self.words["archive"], urls.archive_path())]))
+            for month in year.months:
+                name = format_month(month.year, month.month, site.config.language)
+                files += self.render_list("list.html", month.path, month.articles,
+                                          heading=self.words["archive_month"].format(name=name),
+                                          kind="month", term=None)
+        files.append(self.render_page("archive.html", urls.archive_path(), years=site.years,
+                                      heading=self.words["archive"], breadcrumbs=[]))
+        files.append(self.render_page("overview.html", urls.OVERVIEW_PATH, heading=self.words["overview"],
+                                      region_terms=site.regions, tag_terms=site.tags,
+                                      reporter_terms=site.reporters))
+        files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=self.words["not_found_title"],
+                                      served_anywhere=True))
+        return files
+
+    def render_article(self, article: Article) -> RenderedFile:
+        path = urls.article_path(article.slug)
+        neighbours = self.site.neighbours[article.slug]
+        return self.render_page(
+            "article.html", path,
+            article=article,
+            body=insert_dateline(self.resolve_references(article.body_html, path), dateline_text(article)),
+            related=self.site.related[article.slug],
+            older=neighbours.older,
+            newer=neighbours.newer,
+            is_future=self.site.is_future(article),
+            lang=article.lang or self.site.config.language,
+            description=describe(article.summary),
+            heading=article.title,
+        )
+
+    def render_list(self, template: str, first_path: str, articles: Sequence[Article], *,
+                    heading: str, kind: str, term: Term | None) -> list[RenderedFile]:
+        return [
+            self.render_page(template, page.path, pagination=page, heading=heading, kind=kind, term=term)
+            for page in paginate(articles, first_path, self.site.config.items_per_page)
+        ]
+
+    def render_page(self, template_name: str, path: str, **context: object) -> RenderedFile:
+        served_anywhere = bool(context.pop("served_anywhere", False))
+        from_path = None if served_anywhere else path
+
+        def link(site_path: str) -> str:
+            return self.urls.link(site_path, from_path)
+
+        context.setdefault("lang", self.site.config.language)
+        context.setdefault("description", self.site.config.tagline)
+        context.setdefault("canonical", None if served_anywhere else self.urls.absolute(path))
+        try:
+            template = self.environment.get_template(template_name)
+            html = template.render(url=link, path=path, **context)
+        except jinja2.TemplateError as error:
+            raise BuildError([template_problem(error, template_name)]) from None
+        return RenderedFile(urls.output_file(path), html.encode("utf-8"), f"page {path or '/'}")
+
+    # --- helpers ---
+
+    def resolve_references(self, html: str, page_path: str) -> str:
+        """Turn the load stage's references to files and bulletins into links from this page."""
+        def replace(match: re.Match) -> str:
+            attribute, kind, target, fragment = match.groups()
+            site_path = target if kind == "asset" else urls.article_path(self.site.by_content_path[target].slug)
+            return f'{attribute}="{self.urls.link(site_path, page_path)}{fragment or ""}"'
+        return _REFERENCE.sub(replace, html)
+
+    def _article_datetime(self, article: Article) -> str:
+        language = article.lang or self.site.config.language
+        if article.date_has_time:
+            return format_article_datetime(article.date, language)
+        return format_list_date(article.date, language)
+
+    def _list_date(self, article: Article) -> str:
+        return format_list_date(article.date, self.site.config.language)
+
+
+def paginate(articles: Sequence[Article], first_path: str, per_page: int) -> Iterator[Pagination]:
+    """Pages of a list; an empty list still has one (empty) page."""
+    total = max(1, math.ceil(len(articles) / per_page))
+    for number in range(1, total + 1):
+        yield Pagination(
+            number=number,
+            total=total,
+            items=tuple(articles[(number - 1) * per_page: number * per_page]),
+            path=urls.paginated_path(first_path, number),
+            previous_path=urls.paginated_path(first_path, number - 1) if number > 1 else None,
+            next_path=urls.paginated_path(first_path, number + 1) if number < total else None,
+        )
+
+
+def dateline_text(article: Article) -> str:
+    """ "Jakarta (ANTARA) –": the opening of a press release, when it has a dateline."""
+    if not article.dateline:
+        return ""
+    source = f" ({article.source})" if article.source else ""
+    return f"{article.dateline}{source} –"
+
+
+def insert_dateline(body_html: str, dateline: str) -> Markup:
+    """Open the first paragraph with the dateline, as printed releases do."""
+    if not dateline:
+        return Markup(body_html)
+    opening = Markup('<strong class="dateline">{}</strong> ').format(dateline)
+    if body_html.startswith("<p>"):
+        return Markup("<p>") + opening + Markup(body_html[3:])
+    return Markup("<p>") + opening + Markup("</p>\n") + Markup(body_html)
+
+
+def describe(text: str, limit: int = 160) -> str:
+    """A meta description: the text cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut + "…"
+
+
+def template_problem(error: jinja2.TemplateError, template_name: str) -> Problem:
+    """Where in which template it went wrong: Jinja puts template lines into the traceback."""
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    line = getattr(error, "lineno", None)
+    if line is None:
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.endswith((".html", ".xml", ".txt")):
+                name, line = frame.filename, frame.lineno
+                break
+    return Problem(_shown_path(name or template_name), line, None, f"template error: {error.message or error}",
+                   "Check the template near this line.")
+
+
+def _shown_path(name: str) -> str:
+    try:
+        return Path(name).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return name
+
+
+def theme_files(theme: ThemeFolders, assets: Sequence[str], content_dir: Path) -> list[CopiedFile]:
+    """Static files of the theme (site folders win) and the content files pages refer to."""
+    chosen: dict[str, CopiedFile] = {}
+    for folder in reversed(theme.static):
+        if not folder.is_dir():
+            continue
+        for source in sorted(folder.rglob("*")):
+            relative = source.relative_to(folder)
+            if source.is_file() and not any(part.startswith(".") for part in relative.parts):
+                chosen[relative.as_posix()] = CopiedFile(relative.as_posix(), source, f"static file {source}")
+    copied = list(chosen.values())
+    for asset in sorted(set(assets)):
+        copied.append(CopiedFile(asset, content_dir / asset, f"content file {asset}"))
+    return copied

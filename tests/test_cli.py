@@ -1,0 +1,61 @@
+"""The command line: help on every command, the default command, and the module entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+
+from conftest import PROJECT_ROOT, copy_site, run_build
+
+from buletin.cli import COMMANDS, make_parser
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *arguments], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_help_on_the_program_and_every_command() -> None:
+    main_help = run("build.py", "--help")
+    assert main_help.returncode == 0
+    assert "Build a static bulletin site" in main_help.stdout
+    for command in COMMANDS:
+        assert command in main_help.stdout
+        result = run("build.py", command, "--help")
+        assert result.returncode == 0, command
+        assert "--help" in result.stdout
+    build_help = run("build.py", "build", "--help").stdout
+    for option in ("--content", "--output", "--config", "--base-url", "--drafts", "--future", "--quiet",
+                   "--verbose"):
+        assert option in build_help
+
+
+def test_module_entry_point_and_console_script() -> None:
+    result = run("-m", "buletin", "--help")
+    assert result.returncode == 0
+    assert "build" in result.stdout
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
+    assert project["project"]["scripts"]["buletin"] == "buletin.cli:main"
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = run("build.py", "--outptu", "x")
+    assert result.returncode == 2
+    assert "unrecognized arguments: --outptu" in result.stderr
+
+
+def test_quiet_prints_nothing_and_verbose_prints_stages(tmp_path) -> None:
+    site = copy_site("basic", tmp_path)
+    quiet = run_build(site, "--quiet")
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+    verbose = run_build(site, "build", "--verbose")
+    assert verbose.exit_code == 0
+    assert verbose.stdout.startswith("Built 4 bulletins, 26 pages into output/")
+    for stage in ("load", "index", "render", "write"):
+        assert f"  {stage} " in verbose.stdout
+
+
+def test_parser_knows_the_build_command() -> None:
+    arguments = make_parser().parse_args(["build", "--drafts", "--base-url", "/buletin/"])
+    assert arguments.drafts and arguments.base_url == "/buletin/"
