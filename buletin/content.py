@@ -226,7 +226,7 @@ def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
         return lines.get(name)
 
     for name in REQUIRED_FIELDS:
-        if name not in fields or fields[name] in (None, "", []):
+        if name not in fields or fields[name] is None or not str(fields[name]).strip() or fields[name] == []:
             aliases = FIELD_ALIASES.get(name, ())
             also = f" (or '{aliases[0]}: ...')" if aliases else ""
             problem(line_of(name), name, "required field is missing" if name not in fields else "is empty",
@@ -236,6 +236,9 @@ def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
     reporters = _names(fields.get("reporter"), "reporter", line_of, problem)
     editors = _names(fields.get("editor"), "editor", line_of, problem)
     region = _text(fields.get("region"), "region", line_of, problem)
+    if region and not slugify(region):
+        problem(line_of("region"), "region", f'"{region}" is not a region name', "Write the region's name in letters.")
+        region = None
     if region and config.regions and region not in config.regions:
         guess = did_you_mean(region, config.regions)
         hint = f'Did you mean "{guess}"?' if guess else "Known regions: " + ", ".join(config.regions) + "."
@@ -372,6 +375,9 @@ def _names(value: object, name: str, line_of: Callable[[str], int | None], probl
         if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
             problem(line_of(name), name, "must be a name or a list of names",
                     f"Write '{name}: Nama Lengkap' or '{name}: [Nama Satu, Nama Dua]'.")
+            return ()
+        if not slugify(str(item)):
+            problem(line_of(name), name, f'"{item}" is not a name', "Write the person's name in letters.")
             return ()
         names.append(" ".join(str(item).split()))
     return tuple(dict.fromkeys(names))

@@ -217,3 +217,16 @@ def test_slugify(text: str, slug: str) -> None:
 def test_dates_keep_their_zone_after_conversion() -> None:
     moment, _ = parse_datetime("2022-11-02 14:05", SiteConfig())
     assert isinstance(moment, datetime) and str(moment.tzinfo) == "Asia/Jakarta"
+
+
+def test_blank_values_and_names_without_letters(tmp_path: Path) -> None:
+    text = VALID.replace("title: Judul berita", 'title: "   "').replace("reporter: Luthfia Putri", "reporter: '—'")
+    text = text.replace("region: Jakarta Selatan", "region: '?'")
+    assert messages(load(tmp_path, text, config=SiteConfig())) == [
+        "content/berita.md, line 2, field 'title': is empty\n"
+        "    Add a line 'title: ...' (or 'judul: ...') to the front-matter.",
+        "content/berita.md, line 4, field 'reporter': \"—\" is not a name\n"
+        "    Write the person's name in letters.",
+        "content/berita.md, line 6, field 'region': \"?\" is not a region name\n"
+        "    Write the region's name in letters.",
+    ]
