@@ -245,26 +245,11 @@ def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
         problem(line_of("region"), "region", f'unknown region "{region}"',
                 hint + " Regions are listed in the site configuration under 'regions'.")
 
-    published = None
-    has_time = False
-    if fields.get("date") not in (None, ""):
-        parsed = parse_datetime(fields["date"], config)
-        if parsed is None:
-            problem(line_of("date"), "date", f'"{fields["date"]}" is not a date',
-                    'Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "2022-11-02 14:05".')
-        else:
-            published, has_time = parsed
-    updated = None
-    if fields.get("updated") not in (None, ""):
-        parsed = parse_datetime(fields["updated"], config)
-        if parsed is None:
-            problem(line_of("updated"), "updated", f'"{fields["updated"]}" is not a date',
-                    'Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "2022-11-03 09:00".')
-        else:
-            updated = parsed[0]
-            if published and updated < published:
-                problem(line_of("updated"), "updated", "is earlier than the date of the bulletin",
-                        "The update time must be after the publication date.")
+    published, has_time = _date(fields.get("date"), "date", config, line_of, problem) or (None, False)
+    updated = (_date(fields.get("updated"), "updated", config, line_of, problem) or (None, False))[0]
+    if published and updated and updated < published:
+        problem(line_of("updated"), "updated", "is earlier than the date of the bulletin",
+                "The update time must be after the publication date.")
 
     if "slug" in fields:
         slug = _text(fields["slug"], "slug", line_of, problem) or ""
@@ -422,6 +407,17 @@ def _slug_list(value: object, name: str, line_of: Callable[[str], int | None],
             return ()
         slugs.append(item.strip().strip("/").split("/")[-1])
     return tuple(dict.fromkeys(slugs))
+
+
+def _date(value: object, name: str, config: SiteConfig, line_of: Callable[[str], int | None],
+          problem: ProblemSink) -> tuple[datetime, bool] | None:
+    if value is None or value == "":
+        return None
+    parsed = parse_datetime(value, config)
+    if parsed is None:
+        problem(line_of(name), name, f'"{value}" is not a date',
+                'Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "2022-11-02 14:05".')
+    return parsed
 
 
 def _flag(value: object, name: str, line_of: Callable[[str], int | None], problem: ProblemSink) -> bool:
