@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .config import CONFIG_FILE_NAME
-from .pipeline import BuildOptions, build
+from .explain import explain_related
+from .pipeline import BuildOptions, build, load_site, read_config
 from .problems import BuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -75,10 +76,26 @@ def build_options(arguments: argparse.Namespace) -> BuildOptions:
     )
 
 
+def add_related_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("slug", help="the bulletin, by its slug (the file name without .md)")
+    add_site_arguments(parser)
+    parser.add_argument("--limit", type=int, default=15, metavar="N", help="show the best N candidates (default 15)")
+    parser.add_argument("--json", action="store_true", help="print JSON, for tools")
+
+
+def run_related(arguments: argparse.Namespace) -> int:
+    options = build_options(arguments)
+    site, _warnings = load_site(options, read_config(options))
+    print(explain_related(site, arguments.slug, arguments.limit, arguments.json))
+    return EXIT_OK
+
+
 # name -> (help, add arguments, run)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
                           Callable[[argparse.Namespace], int]]] = {
     "build": ("build the site into the output folder (the default command)", add_build_arguments, run_build),
+    "related": ("explain the Baca juga list of one bulletin: every candidate's score by signal",
+                add_related_arguments, run_related),
 }
 
 

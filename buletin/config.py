@@ -19,14 +19,26 @@ CONFIG_FILE_NAME = "site.toml"
 
 @dataclass(frozen=True)
 class RelatedConfig:
-    """How the "Baca juga" list is chosen."""
+    """How the "Baca juga" list is chosen and placed; the weights are explained in related.py."""
 
     count: int = Weights.count
     min_score: float = Weights.min_score
-    tag_weight: float = Weights.tag_weight
-    region_weight: float = Weights.region_weight
     text_weight: float = Weights.text_weight
+    title_weight: float = Weights.title_weight
+    acronym_weight: float = Weights.acronym_weight
+    tag_weight: float = Weights.tag_weight
+    name_weight: float = Weights.name_weight
+    region_weight: float = Weights.region_weight
+    time_weight: float = Weights.time_weight
+    time_scale_days: float = Weights.time_scale_days
+    stemmer: str = Weights.stemmer
     exclude_tags: tuple[str, ...] = ()
+    inline_marker: str = "<!-- baca-juga -->"
+    inline_after_paragraph: int = 0  # 0: only where a writer puts the marker
+    inline_min_paragraphs: int = 8  # automatic placement only in articles at least this long
+
+
+STEMMERS = ("sastrawi", "snowball", "none")
 
 
 @dataclass(frozen=True)
@@ -151,11 +163,30 @@ def _check_values(values: dict, name: str, text: str) -> list[Problem]:
     if "items_per_page" in values and values["items_per_page"] < 1:
         problems.append(Problem(name, _line_of(text, "items_per_page"), "items_per_page",
                                 "must be at least 1", None))
+    related = values.get("related")
+    if related is not None:
+        problems += _check_related(related, name, text)
     regions = values.get("regions", ())
     duplicates = sorted({r for r in regions if regions.count(r) > 1})
     if duplicates:
         problems.append(Problem(name, _line_of(text, "regions"), "regions",
                                 "regions listed twice: " + ", ".join(duplicates), "List each region once."))
+    return problems
+
+
+def _check_related(related: RelatedConfig, name: str, text: str) -> list[Problem]:
+    problems = []
+    if related.stemmer not in STEMMERS:
+        problems.append(Problem(name, _line_of(text, "stemmer"), "related.stemmer",
+                                f'unknown stemmer "{related.stemmer}"', "Use one of: " + ", ".join(STEMMERS) + "."))
+    if related.count < 0:
+        problems.append(Problem(name, _line_of(text, "count"), "related.count", "must not be negative", None))
+    for key in ("inline_after_paragraph", "inline_min_paragraphs"):
+        if getattr(related, key) < 0:
+            problems.append(Problem(name, _line_of(text, key), f"related.{key}", "must not be negative", None))
+    if not related.inline_marker.strip():
+        problems.append(Problem(name, _line_of(text, "inline_marker"), "related.inline_marker", "must not be empty",
+                                'The default is "<!-- baca-juga -->".'))
     return problems
 
 

@@ -43,7 +43,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_FIELDS = ("title", "date", "reporter", "editor", "region")
 OPTIONAL_FIELDS = ("tags", "summary", "slug", "image", "image_alt", "image_caption", "source",
-                   "dateline", "related", "draft", "updated", "lang", "extra")
+                   "dateline", "related", "not_related", "draft", "updated", "lang", "extra")
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 CANONICAL_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 CANONICAL_FIELD.update({name: name for name in KNOWN_FIELDS})
@@ -75,6 +75,7 @@ class Article:
     source: str = ""
     dateline: str = ""
     related: tuple[str, ...] = ()
+    not_related: tuple[str, ...] = ()
     draft: bool = False
     updated: datetime | None = None
     lang: str | None = None
@@ -264,6 +265,7 @@ def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
 
     tags = _tags(fields.get("tags"), line_of, problem)
     related = _slug_list(fields.get("related"), "related", line_of, problem)
+    not_related = _slug_list(fields.get("not_related"), "not_related", line_of, problem)
     summary = _text(fields.get("summary"), "summary", line_of, problem) or ""
     source = _text(fields.get("source"), "source", line_of, problem) or ""
     dateline = _text(fields.get("dateline"), "dateline", line_of, problem) or ""
@@ -326,6 +328,7 @@ def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
         source=source,
         dateline=dateline,
         related=related,
+        not_related=not_related,
         draft=draft,
         updated=updated,
         lang=lang,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from . import related, urls
@@ -87,6 +87,7 @@ def build_index(articles: Sequence[Article], config: SiteConfig, build_time: dat
                  if (include_drafts or not article.draft) and (include_future or article.date <= build_time)]
     published.sort(key=newest_first)
     published_paths = {article.content_path for article in published}
+    published_slugs = {article.slug for article in published}
     by_path = {article.content_path: article for article in articles}
     for article in published:
         for target in article.linked_articles:
@@ -112,9 +113,8 @@ def build_index(articles: Sequence[Article], config: SiteConfig, build_time: dat
     site.region_by_name.update(_term_lookup(site.regions, published, lambda a: (a.region,)))
     site.tag_by_name.update(_term_lookup(site.tags, published, lambda a: a.tags))
     site.reporter_by_name.update(_term_lookup(site.reporters, published, lambda a: a.reporters))
-    site.related.update(find_related(published, config))
     for article in published:
-        hidden = [slug for slug in article.related if slug not in {a.slug for a in site.related[article.slug]}]
+        hidden = [slug for slug in article.related if slug not in published_slugs]
         if hidden:
             warnings.append(Problem(article.source_path, article.field_lines.get("related"), "related",
                                     "pinned bulletins not published in this build are left out: " + ", ".join(hidden)))
@@ -144,15 +144,23 @@ def find_cross_file_problems(articles: Sequence[Article], unloaded_slugs: Iterab
                                         f'the slug "{slug}" is used by {files}',
                                         "Give one of them another slug (rename the file or set 'slug:')."))
     for article in articles:
-        for slug in article.related:
-            if slug not in by_slug and slug not in unloaded:
-                guess = did_you_mean(slug, by_slug, cutoff=0.8)
-                hint = f'Did you mean "{guess}"?' if guess else "Use the slug of an existing bulletin (its file name)."
-                problems.append(Problem(article.source_path, article.field_lines.get("related"), "related",
-                                        f'no bulletin has the slug "{slug}"', hint))
-            elif slug == article.slug:
-                problems.append(Problem(article.source_path, article.field_lines.get("related"), "related",
-                                        "a bulletin cannot be related to itself", f'Remove "{slug}".'))
+        for field_name in ("related", "not_related"):
+            for slug in getattr(article, field_name):
+                line = article.field_lines.get(field_name)
+                if slug not in by_slug and slug not in unloaded:
+                    guess = did_you_mean(slug, by_slug, cutoff=0.8)
+                    hint = (f'Did you mean "{guess}"?' if guess
+                            else "Use the slug of an existing bulletin (its file name).")
+                    problems.append(Problem(article.source_path, line, field_name,
+                                            f'no bulletin has the slug "{slug}"', hint))
+                elif slug == article.slug:
+                    problems.append(Problem(article.source_path, line, field_name,
+                                            "a bulletin cannot name itself here", f'Remove "{slug}".'))
+            both = set(article.related) & set(article.not_related)
+            if field_name == "not_related" and both:
+                problems.append(Problem(article.source_path, article.field_lines.get("not_related"), "not_related",
+                                        "pinned and excluded at once: " + ", ".join(sorted(both)),
+                                        "Remove them from one of 'related' and 'not_related'."))
     return problems
 
 
@@ -198,23 +206,34 @@ def find_neighbours(articles: Sequence[Article]) -> dict[str, Neighbours]:
     return neighbours
 
 
-def find_related(articles: Sequence[Article], config: SiteConfig) -> dict[str, tuple[Article, ...]]:
+def make_related_index(articles: Sequence[Article], config: SiteConfig) -> related.RelatedIndex:
+    """The related-bulletins index over the published bulletins, built once per build."""
     settings = config.related
     excluded = {slugify(tag) for tag in settings.exclude_tags}
     documents = [
         related.Document(
             name=article.slug,
             date=article.date,
-            keywords=tuple(slug for slug in (slugify(tag) for tag in article.tags) if slug not in excluded),
+            title=article.title,
+            summary=article.summary,
+            body=article.body_text,
+            keywords=tuple(tag for tag in dict.fromkeys(map(slugify, article.tags)) if tag not in excluded),
             region=article.region,
-            text=" ".join([article.title, article.title, article.summary, article.body_text]),
+            language=article.lang or config.language,
             pinned=article.related,
+            excluded=article.not_related,
         )
         for article in articles
     ]
-    weights = related.Weights(count=settings.count, min_score=settings.min_score,
-                              tag_weight=settings.tag_weight, region_weight=settings.region_weight,
-                              text_weight=settings.text_weight)
-    by_slug = {article.slug: article for article in articles}
-    ranked = related.rank_related(documents, weights)
-    return {slug: tuple(by_slug[name] for name in names) for slug, names in ranked.items()}
+    return related.RelatedIndex(documents, related.weights_from(settings))
+
+
+def add_related(site: Site) -> tuple[Site, list[Problem]]:
+    """The site with every bulletin's Baca juga list, and a warning for each that has none."""
+    index = make_related_index(site.articles, site.config)
+    by_slug = {article.slug: article for article in site.articles}
+    lists = {article.slug: tuple(by_slug[name] for name in index.related(article.slug)) for article in site.articles}
+    warnings = [Problem(article.source_path, None, "related", "no related bulletin found for Baca juga",
+                        "Add tags, or pin bulletins with 'related: [slug]'.")
+                for article in site.articles if not lists[article.slug] and len(site.articles) > 1]
+    return replace(site, related=lists), warnings

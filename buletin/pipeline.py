@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import SiteConfig, load_config
 from .content import load_content
-from .index import build_index, find_cross_file_problems
+from .index import Site, add_related, build_index, find_cross_file_problems
 from .problems import BuildError, Problem
 from .render import Renderer, ThemeFolders, theme_files
 from .urls import Urls
@@ -44,25 +44,12 @@ def build(options: BuildOptions) -> BuildReport:
     """Build the site; raises BuildError, leaving the output folder untouched, on bad input."""
     timer = StageTimer()
     config = read_config(options)
-    site_root = options.config_file.parent if options.config_file else options.content_dir.parent
+    site_root = site_root_of(options)
     theme = theme_folders(site_root)
     check_output_folder(options.output_dir,
                         separate=[options.content_dir, *theme.templates, *theme.static, ENGINE_ROOT / "buletin"],
                         outside=[site_root])
-    build_time = options.build_time or default_build_time(config)
-
-    loaded = load_content(options.content_dir, config, display_root=Path.cwd())
-    problems = loaded.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
-    if problems:
-        raise BuildError(problems)
-    timer.lap("load")
-
-    indexed = build_index(loaded.articles, config, build_time,
-                          include_drafts=options.include_drafts, include_future=options.include_future)
-    if indexed.problems:
-        raise BuildError(indexed.problems)
-    site = indexed.site
-    timer.lap("index")
+    site, warnings = load_site(options, config, timer)
 
     renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls))
     rendered = renderer.render_all()
@@ -72,8 +59,32 @@ def build(options: BuildOptions) -> BuildReport:
 
     written = write_site(options.output_dir, rendered, copied)
     timer.lap("write")
-    return BuildReport(len(site.articles), len(rendered), written,
-                       loaded.warnings + indexed.warnings, timer.seconds)
+    return BuildReport(len(site.articles), len(rendered), written, warnings, timer.seconds)
+
+
+def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | None = None) -> tuple[Site, list[Problem]]:
+    """Load, check and index the content, with the related lists: everything before rendering."""
+    timer = timer or StageTimer()
+    loaded = load_content(options.content_dir, config, display_root=Path.cwd())
+    problems = loaded.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
+    if problems:
+        raise BuildError(problems)
+    timer.lap("load")
+
+    build_time = options.build_time or default_build_time(config)
+    indexed = build_index(loaded.articles, config, build_time,
+                          include_drafts=options.include_drafts, include_future=options.include_future)
+    if indexed.problems:
+        raise BuildError(indexed.problems)
+    timer.lap("index")
+
+    site, related_warnings = add_related(indexed.site)
+    timer.lap("related")
+    return site, loaded.warnings + indexed.warnings + related_warnings
+
+
+def site_root_of(options: BuildOptions) -> Path:
+    return options.config_file.parent if options.config_file else options.content_dir.parent
 
 
 def read_config(options: BuildOptions) -> SiteConfig:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,11 +128,21 @@ class Renderer:
     def render_article(self, article: Article) -> RenderedFile:
         path = urls.article_path(article.slug)
         neighbours = self.site.neighbours[article.slug]
+        settings = self.site.config.related
+        inline_template = self.environment.get_template("partials/related-inline.html")
+
+        def inline_line(item: Article) -> str:
+            return inline_template.render(item=item, url=lambda target: self.urls.link(target, path)).strip()
+
+        body, end_list = place_inline_related(
+            self.resolve_references(article.body_html, path), self.site.related[article.slug],
+            marker=settings.inline_marker, after_paragraph=settings.inline_after_paragraph,
+            min_paragraphs=settings.inline_min_paragraphs, render_line=inline_line)
         return self.render_page(
             "article.html", path,
             article=article,
-            body=insert_dateline(self.resolve_references(article.body_html, path), dateline_text(article)),
-            related=self.site.related[article.slug],
+            body=insert_dateline(body, dateline_text(article)),
+            related=end_list,
             older=neighbours.older,
             newer=neighbours.newer,
             is_future=self.site.is_future(article),
@@ -205,6 +215,27 @@ def dateline_text(article: Article) -> str:
         return ""
     source = f" ({article.source})" if article.source else ""
     return f"{article.dateline}{source} –"
+
+
+def place_inline_related(html: str, related: Sequence[Article], *, marker: str, after_paragraph: int,
+                         min_paragraphs: int, render_line: Callable[[Article], str]) -> tuple[str, tuple[Article, ...]]:
+    """Set "Baca juga: <title>" lines inside the body; returns the body and the links left for the end list.
+
+    Each marker line a writer put between paragraphs takes the next related
+    bulletin (a marker with none left disappears). Without markers, and when
+    the site asks for it, one line goes after paragraph `after_paragraph` of
+    articles with at least `min_paragraphs` paragraphs.
+    """
+    remaining = list(related)
+    marker_line = re.compile(rf"^[ \t]*{re.escape(marker)}[ \t]*$", re.MULTILINE)
+    if marker_line.search(html):
+        html = marker_line.sub(lambda _match: render_line(remaining.pop(0)) if remaining else "", html)
+    elif after_paragraph > 0 and remaining:
+        paragraph_ends = [match.end() for match in re.finditer(r"</p>", html)]
+        if len(paragraph_ends) >= max(min_paragraphs, after_paragraph + 1):
+            position = paragraph_ends[after_paragraph - 1]
+            html = html[:position] + "\n" + render_line(remaining.pop(0)) + html[position:]
+    return html, tuple(remaining)
 
 
 def insert_dateline(body_html: str, dateline: str) -> Markup:

@@ -96,8 +96,19 @@ def test_baca_juga_is_a_nav_of_plain_links_with_pinned_first(basic_site: Path) -
     assert hrefs[0] == "/berita/dbd-jaktim/"  # pinned with related:
     assert "/berita/dbd-jaksel/" not in hrefs
     assert len(hrefs) == len(set(hrefs)) <= 3  # related.count = 3 in this site
-    tppo = article(basic_site, "tppo-jaksel").find("nav", class_="related")
-    assert tppo.find("a")["href"] == "/berita/tppo-jakbar/"
+    assert "/berita/tppo-jaksel/" not in hrefs  # excluded with not_related:
+
+
+def test_baca_juga_line_where_the_writer_put_the_marker(basic_site: Path) -> None:
+    page = article(basic_site, "tppo-jaksel")
+    paragraphs = page.select(".article-body > p")
+    assert paragraphs[1]["class"] == ["related-inline"]
+    assert " ".join(paragraphs[1].get_text().split()) == (
+        "Baca juga: Gugus tugas TPPO Jakarta Barat perkuat pencegahan perdagangan orang")
+    assert paragraphs[1].a["href"] == "/berita/tppo-jakbar/"
+    assert "baca-juga" not in str(page.select_one(".article-body"))
+    # the link set in the body is not repeated at the end; nothing else is related enough
+    assert page.find("nav", class_="related") is None
 
 
 def test_previous_and_next_bulletin(basic_site: Path) -> None:

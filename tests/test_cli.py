@@ -59,3 +59,31 @@ def test_quiet_prints_nothing_and_verbose_prints_stages(tmp_path) -> None:
 def test_parser_knows_the_build_command() -> None:
     arguments = make_parser().parse_args(["build", "--drafts", "--base-url", "/buletin/"])
     assert arguments.drafts and arguments.base_url == "/buletin/"
+
+
+def test_related_command_explains_the_list(tmp_path) -> None:
+    import json
+    site = copy_site("basic", tmp_path)
+    text = run_build(site, "related", "dbd-jaksel")
+    assert text.exit_code == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[0] == "Baca juga for dbd-jaksel: Kasus demam berdarah di Jakarta Selatan turun berkat jumantik"
+    assert "pinned with related:" in lines[4] and "dbd-jaktim" in lines[5]
+    assert any("not listed: excluded with not_related:" in line for line in lines)
+    data = json.loads(run_build(site, "related", "dbd-jaksel", "--json").stdout)
+    assert data["slug"] == "dbd-jaksel" and data["count"] == 3
+    first = data["candidates"][0]
+    assert (first["slug"], first["status"], first["listed"]) == ("dbd-jaktim", "pinned", True)
+    assert set(first["signals"]) == {"text", "acronyms", "tags", "names", "region", "time"}
+    assert abs(sum(first["signals"].values()) - first["score"]) < 0.001
+    excluded = next(c for c in data["candidates"] if c["slug"] == "tppo-jaksel")
+    assert (excluded["status"], excluded["listed"]) == ("excluded", False)
+
+
+def test_related_command_with_an_unknown_slug(tmp_path) -> None:
+    site = copy_site("basic", tmp_path)
+    result = run_build(site, "related", "dbd-jaksl")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: 1 problem found; nothing was written.\n"
+                             "dbd-jaksl: no published bulletin has this slug\n"
+                             '    Did you mean "dbd-jaksel"?\n')
