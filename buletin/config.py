@@ -31,6 +31,7 @@ class RelatedConfig:
     region_weight: float = Weights.region_weight
     time_weight: float = Weights.time_weight
     time_scale_days: float = Weights.time_scale_days
+    smoothing: float = Weights.smoothing
     stemmer: str = Weights.stemmer
     exclude_tags: tuple[str, ...] = ()
     inline_marker: str = "<!-- baca-juga -->"

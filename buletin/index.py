@@ -208,9 +208,13 @@ def find_neighbours(articles: Sequence[Article]) -> dict[str, Neighbours]:
 
 def make_related_index(articles: Sequence[Article], config: SiteConfig) -> related.RelatedIndex:
     """The related-bulletins index over the published bulletins, built once per build."""
-    settings = config.related
-    excluded = {slugify(tag) for tag in settings.exclude_tags}
-    documents = [
+    return related.RelatedIndex(related_documents(articles, config), related.weights_from(config.related))
+
+
+def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[related.Document]:
+    """What the ranking sees of each bulletin."""
+    excluded = {slugify(tag) for tag in config.related.exclude_tags}
+    return [
         related.Document(
             name=article.slug,
             date=article.date,
@@ -225,7 +229,6 @@ def make_related_index(articles: Sequence[Article], config: SiteConfig) -> relat
         )
         for article in articles
     ]
-    return related.RelatedIndex(documents, related.weights_from(settings))
 
 
 def add_related(site: Site) -> tuple[Site, list[Problem]]:

@@ -23,10 +23,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
+
+import numpy as np
+from scipy import sparse
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,16 @@ class Weights:
     """How the signals combine; the site configuration can set each of them."""
 
     count: int = 5
-    min_score: float = 0.12
+    min_score: float = 0.14
     text_weight: float = 1.0
     title_weight: float = 2.0  # a word in the title or summary counts this many times
-    acronym_weight: float = 0.3
-    tag_weight: float = 0.3
+    acronym_weight: float = 0.1
+    tag_weight: float = 0.05
     name_weight: float = 0.0
     region_weight: float = 0.03
     time_weight: float = 0.03
     time_scale_days: float = 180.0
+    smoothing: float = 0.5  # weight of neighbours shared with a candidate (second-order similarity)
     stemmer: str = "sastrawi"  # for Indonesian: "sastrawi", "snowball" or "none"
 
 
@@ -70,13 +74,14 @@ class Signals:
     acronyms: float = 0.0
     tags: float = 0.0
     names: float = 0.0
+    neighbours: float = 0.0  # related through bulletins related to both
     region: float = 0.0
     time: float = 0.0
 
     @property
     def topical(self) -> float:
         """The part that says two bulletins share a topic."""
-        return self.text + self.acronyms + self.tags + self.names
+        return self.text + self.acronyms + self.tags + self.names + self.neighbours
 
     @property
     def total(self) -> float:
@@ -155,13 +160,18 @@ class _Analysis:
     names: Counter
 
 
+# A capitalised word after a word, comma or bracket and one space: inside a sentence.
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,)] )[A-Z][^\W\d_]*(?:-[^\W\d_]+)*")
+
+
 class Analyzer:
     """Splits text into stems, acronyms and names, for one set of weights.
 
     Names are recognised from the whole corpus: a word written with a capital
     inside a sentence and never in lowercase (Hendro, Kalijodo, Jakarta) is a
     name; a capitalised word also seen in lowercase somewhere (Perdagangan,
-    Orang), or only seen opening sentences, is an ordinary word.
+    Orang), or only seen opening sentences, is an ordinary word. Each distinct
+    word is classified and stemmed once.
     """
 
     def __init__(self, weights: Weights):
@@ -178,55 +188,51 @@ class Analyzer:
     def stopwords(language: str) -> frozenset[str]:
         return _ENGLISH_STOPWORDS if language.startswith("en") else _indonesian_stopwords()
 
-    @staticmethod
-    def words(text: str) -> list[tuple[str, bool]]:
-        """The words of a text, each with whether it opens a sentence (where a capital says nothing)."""
-        result = []
-        for match in _WORD.finditer(text):
-            start = match.start()
-            before = text[max(0, start - 3):start].rstrip()
-            result.append((match.group(), not before or before[-1] in _SENTENCE_OPENERS))
-        return result
-
     def analyse(self, documents: Sequence[Document]) -> dict[str, _Analysis]:
-        tokenised = {}
+        counted = {}
         lowercase: set[str] = set()
         capitalised_inside: set[str] = set()
         for document in documents:
-            parts = [(self.words(document.title), self.weights.title_weight),
-                     (self.words(document.summary), self.weights.title_weight),
-                     (self.words(document.body), 1.0)]
-            tokenised[document.name] = parts
-            for words, _ in parts:
-                for word, opens_sentence in words:
-                    if word.islower():
-                        lowercase.add(word)
-                    elif not opens_sentence:
-                        capitalised_inside.add(word.lower())
-        names = capitalised_inside - lowercase
-        return {document.name: self._terms(document, tokenised[document.name], names) for document in documents}
+            heading = f"{document.title}\n{document.summary}"
+            words = Counter(_WORD.findall(document.body))
+            for word, count in Counter(_WORD.findall(heading)).items():
+                words[word] += count * self.weights.title_weight
+            capitalised_inside.update(_CAPITALISED_INSIDE.findall(f"{heading}\n{document.body}"))
+            counted[document.name] = words
+            lowercase.update(filter(str.islower, words))
+        name_words = {word.lower() for word in capitalised_inside} - lowercase
+        classified: dict[str, dict[str, tuple[int, tuple[str, ...]]]] = defaultdict(dict)
+        return {document.name: self._terms(document, counted[document.name], name_words,
+                                           classified[document.language])
+                for document in documents}
 
-    def _terms(self, document: Document, parts: list, name_words: set[str]) -> _Analysis:
-        stopwords = self.stopwords(document.language)
-        stem = self.stemmer(document.language)
-        stems: Counter = Counter()
-        acronyms: Counter = Counter()
-        names: Counter = Counter()
-        for words, weight in parts:
-            for word, _opens_sentence in words:
-                if _ACRONYM.match(word):
-                    acronyms[word] += weight
-                    continue
-                lower = word.lower()
-                if lower in stopwords or len(lower) < 3:
-                    continue
-                if lower in name_words:
-                    names[lower] += weight
-                    continue
-                for piece in _split_reduplication(lower):
-                    if piece not in stopwords:
-                        stems[stem(piece)] += weight
-        return _Analysis(stems, acronyms, names)
+    def _terms(self, document: Document, words: Counter, name_words: set[str],
+               classified: dict[str, tuple[int, tuple[str, ...]]]) -> _Analysis:
+        analysis = _Analysis(Counter(), Counter(), Counter())
+        kinds = (analysis.stems, analysis.acronyms, analysis.names)
+        language = document.language
+        for word, count in words.items():
+            entry = classified.get(word)
+            if entry is None:
+                entry = classified[word] = self._classify(word, language, name_words)
+            kind, terms = entry
+            counter = kinds[kind]
+            for term in terms:
+                counter[term] += count
+        return analysis
+
+    def _classify(self, word: str, language: str, name_words: set[str]) -> tuple[int, tuple[str, ...]]:
+        """(0 stem / 1 acronym / 2 name, the terms the word stands for)."""
+        if _ACRONYM.match(word):
+            return 1, (word,)
+        lower = word.lower()
+        stopwords = self.stopwords(language)
+        if lower in stopwords or len(lower) < 3:
+            return 0, ()
+        if lower in name_words:
+            return 2, (lower,)
+        stem = self.stemmer(language)
+        return 0, tuple(stem(piece) for piece in _split_reduplication(lower) if piece not in stopwords)
 
 
 def _split_reduplication(word: str) -> list[str]:
@@ -239,114 +245,260 @@ def _split_reduplication(word: str) -> list[str]:
 
 # --- the index ---
 
-def _idf(collections: Iterable[Iterable[str]], total: int) -> dict[str, float]:
-    frequency = Counter(item for items in collections for item in set(items))
+def _tfidf_matrix(counts: Sequence[Counter], keep: int | None = None) -> sparse.csr_matrix:
+    """Rows of L2-normalised TF-IDF weights, (1 + log tf) * log(N / df).
+
+    With `keep`, each row keeps only its `keep` heaviest terms (the norm stays
+    that of the whole row): the distinctive terms that find and score candidates.
+    """
+    vocabulary: dict[str, int] = {}
+    rows, columns, values = [], [], []
+    for row, counter in enumerate(counts):
+        for term, count in counter.items():
+            rows.append(row)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(count)
+    shape = (len(counts), max(1, len(vocabulary)))
+    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), (rows, columns)), shape=shape)
+    matrix.sum_duplicates()
+    frequency = np.bincount(matrix.indices, minlength=shape[1])
     # log(N/df): a term on every document weighs nothing.
-    return {item: math.log(total / count) for item, count in frequency.items()}
+    idf = np.log(shape[0] / np.maximum(frequency, 1))
+    matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
+    if keep is not None:
+        matrix = _keep_largest(matrix, keep)
+    matrix.eliminate_zeros()
+    return matrix
 
 
-def _tfidf(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
-    weighted = {term: (1 + math.log(count)) * idf[term] for term, count in counts.items() if idf[term] > 0}
-    norm = math.sqrt(sum(value * value for value in weighted.values()))
-    return {term: value / norm for term, value in weighted.items()} if norm else {}
+def _keep_largest(matrix: sparse.csr_matrix, keep: int, first_row: int | None = None) -> sparse.csr_matrix:
+    """Each row's `keep` largest values (ties to the lower column, for determinism).
+
+    With first_row, row r of the matrix is document first_row + r, and its own
+    column is dropped (a document is not its own candidate).
+    """
+    matrix = sparse.csr_matrix(matrix)
+    if not matrix.has_sorted_indices:
+        matrix = matrix.sorted_indices()
+    data, indices, pointers = matrix.data, matrix.indices, matrix.indptr
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(pointers))
+    usable = data > 0
+    if first_row is not None:
+        usable &= indices != rows + first_row
+    # One sort for all rows: by row, then largest value, then lowest column. Entries of
+    # a CSR matrix with sorted indices already run by row and column, so two stable sorts do it.
+    candidates = np.flatnonzero(usable)
+    by_value = candidates[np.argsort(-data[candidates], kind="stable")]
+    order = by_value[np.argsort(rows[by_value], kind="stable")]
+    sorted_rows = rows[order]
+    row_starts = np.searchsorted(sorted_rows, np.arange(matrix.shape[0]), side="left")
+    rank = np.arange(len(order)) - row_starts[sorted_rows]
+    chosen = order[rank < keep]
+    chosen = chosen[np.lexsort((indices[chosen], rows[chosen]))]
+    counts = np.bincount(rows[chosen], minlength=matrix.shape[0])
+    new_pointers = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return sparse.csr_matrix((data[chosen], indices[chosen], new_pointers), shape=matrix.shape)
 
 
-def _dot(first: dict[str, float], second: dict[str, float]) -> float:
-    if len(first) > len(second):
-        first, second = second, first
-    return sum(value * second.get(term, 0.0) for term, value in first.items())
+def _rare_terms(matrix: sparse.csr_matrix, max_frequency: int, keep: int) -> sparse.csr_matrix:
+    """The matrix with only terms on at most max_frequency documents, `keep` per row."""
+    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    matrix = sparse.csr_matrix(matrix, copy=True)  # eliminate_zeros works in place
+    matrix.data = np.where(frequency[matrix.indices] <= max_frequency, matrix.data, 0.0)
+    matrix.eliminate_zeros()
+    return _keep_largest(matrix, keep)
+
+
+def _pair_dots(matrix: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """The dot products of matrix rows rows[k] and columns[k], for every k."""
+    if len(rows) == 0 or matrix.nnz == 0:
+        return np.zeros(len(rows))
+    return np.asarray(matrix[rows].multiply(matrix[columns]).sum(axis=1)).ravel()
 
 
 @dataclass
 class RelatedIndex:
-    """Built once per build over every published bulletin; answers lists and explanations."""
+    """Built once per build over every published bulletin; answers lists and explanations.
+
+    Candidates are found through an inverted index of each bulletin's rarest
+    distinctive terms, acronyms and tags (a sparse matrix product touches only
+    pairs that share one), never by comparing every pair; then the best
+    candidates are scored exactly, signal by signal.
+    """
 
     documents: Sequence[Document]
     weights: Weights = field(default_factory=Weights)
-    terms_per_document: int = 40  # a document's most distinctive terms enter the inverted index
-    champions_per_term: int = 300  # a term's postings keep only the documents it weighs most in
+    terms_per_document: int = 60  # a document's most distinctive stems, used for scoring
+    finder_terms: int = 25  # of those, the ones that find candidates
+    rare_share: float = 0.05  # a term on more than this share of documents finds no candidates
+    champions_per_term: int = 100  # postings kept per term: the documents it weighs most in
+    candidates_per_document: int = 30  # scored exactly
+    chunk_rows: int = 1000  # rows handled at once, bounding memory
 
     def __post_init__(self) -> None:
-        self.by_name = {document.name: document for document in self.documents}
-        total = max(1, len(self.documents))
+        self.names = [document.name for document in self.documents]
+        self.position = {name: row for row, name in enumerate(self.names)}
         analyses = Analyzer(self.weights).analyse(self.documents)
-        idf_stems = _idf((a.stems for a in analyses.values()), total)
-        idf_acronyms = _idf((a.acronyms for a in analyses.values()), total)
-        idf_names = _idf((a.names for a in analyses.values()), total)
-        self.tag_idf = _idf((d.keywords for d in self.documents), total)
-        self.text = {name: _tfidf(a.stems, idf_stems) for name, a in analyses.items()}
-        self.acronyms = {name: _tfidf(a.acronyms, idf_acronyms) for name, a in analyses.items()}
-        self.names = {name: _tfidf(a.names, idf_names) for name, a in analyses.items()}
-        self.tags = {d.name: _tfidf(Counter(d.keywords), self.tag_idf) for d in self.documents}
-        self.postings = self._build_postings()
+        ordered = [analyses[name] for name in self.names]
+        self.matrices = {
+            "text": _tfidf_matrix([a.stems for a in ordered], keep=self.terms_per_document),
+            "acronyms": _tfidf_matrix([a.acronyms for a in ordered]),
+            "tags": _tfidf_matrix([Counter(d.keywords) for d in self.documents]),
+            "names": _tfidf_matrix([a.names for a in ordered]),
+        }
+        self.signal_weights = {"text": self.weights.text_weight, "acronyms": self.weights.acronym_weight,
+                               "tags": self.weights.tag_weight, "names": self.weights.name_weight}
+        max_frequency = max(20, int(self.rare_share * len(self.names)))
+        finders = [_rare_terms(self.matrices[signal], max_frequency, self.finder_terms) * math.sqrt(abs(weight))
+                   for signal, weight in self.signal_weights.items() if weight and signal != "names"]
+        finder = (sparse.csr_matrix(sparse.hstack(finders)) if finders
+                  else sparse.csr_matrix((len(self.names), 1)))
+        # The inverted index: for each term, the documents it weighs most in (its champion list).
+        self.finder = finder
+        self.champions = _keep_largest(sparse.csr_matrix(finder.T), self.champions_per_term)
+        self.direct = self._direct_candidates()
+        self._lists: dict[str, tuple[str, ...]] | None = None
+        regions: dict[str, int] = {}
+        self._region_ids = np.asarray([regions.setdefault(d.region, len(regions)) if d.region else -1 - row
+                                       for row, d in enumerate(self.documents)], dtype=np.int64)
+        self._timestamps = np.asarray([d.date.timestamp() for d in self.documents], dtype=np.float64)
+        rank_of = {name: rank for rank, name in enumerate(sorted(self.names))}
+        self._name_ranks = np.asarray([rank_of[name] for name in self.names], dtype=np.int64)
 
-    def _build_postings(self) -> dict[str, list[str]]:
-        """Inverted index over each document's most distinctive terms, tags and acronyms."""
-        postings: dict[str, list[tuple[float, str]]] = defaultdict(list)
-        for document in self.documents:
-            name = document.name
-            top = sorted(self.text[name].items(), key=lambda item: (-item[1], item[0]))[: self.terms_per_document]
-            for term, weight in top:
-                postings["w:" + term].append((weight, name))
-            for prefix, vector in (("a:", self.acronyms[name]), ("t:", self.tags[name])):
-                for term, weight in vector.items():
-                    postings[prefix + term].append((weight, name))
-        return {key: [name for _, name in sorted(entries, key=lambda e: (-e[0], e[1]))[: self.champions_per_term]]
-                for key, entries in postings.items()}
+    # --- scoring ---
 
-    def _candidate_names(self, name: str) -> set[str]:
-        found: set[str] = set()
-        keys = ["w:" + term for term in self.text[name]] + ["a:" + t for t in self.acronyms[name]]
-        keys += ["t:" + t for t in self.tags[name]]
-        for key in keys:
-            found.update(self.postings.get(key, ()))
-        found.discard(name)
-        return found
+    def _direct_signals(self, rows: np.ndarray, columns: np.ndarray) -> dict[str, np.ndarray]:
+        """Each weighted direct signal for the pairs (rows[k], columns[k])."""
+        return {signal: _pair_dots(matrix, rows, columns) * self.signal_weights[signal]
+                for signal, matrix in self.matrices.items() if self.signal_weights[signal]}
 
-    def signals(self, name: str, other: str) -> Signals:
-        """The score of `other` as a related bulletin of `name`, by signal."""
+    def _direct_candidates(self) -> sparse.csr_matrix:
+        """Each document's best candidates with their exact direct (topical) score."""
+        count = len(self.names)
+        all_rows, all_columns, all_values = [], [], []
+        for start in range(0, count, self.chunk_rows):
+            rows = slice(start, min(count, start + self.chunk_rows))
+            rough = _keep_largest(self.finder[rows] @ self.champions, self.candidates_per_document, first_row=start)
+            rough = rough.tocoo()
+            pair_rows, pair_columns = rough.row.astype(np.int64) + start, rough.col.astype(np.int64)
+            values = sum(self._direct_signals(pair_rows, pair_columns).values(), np.zeros(len(pair_rows)))
+            all_rows.append(pair_rows)
+            all_columns.append(pair_columns)
+            all_values.append(values)
+        if not all_rows:
+            return sparse.csr_matrix((count, count))
+        pairs = (np.concatenate(all_rows), np.concatenate(all_columns))
+        direct = sparse.csr_matrix((np.concatenate(all_values), pairs),
+                                   shape=(count, count))
+        direct.data = np.maximum(direct.data, 0.0)
+        direct.eliminate_zeros()
+        return direct
+
+    def _topical_rows(self, rows: slice) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """Direct scores and neighbourhood scores (second order) of `rows`."""
+        direct = self.direct[rows]
+        strength = self.weights.smoothing
+        if strength <= 0 or self.direct.nnz == 0:
+            return direct, sparse.csr_matrix(direct.shape)
+        neighbours = sparse.csr_matrix((direct @ self.direct) * strength)
+        own = np.repeat(np.arange(neighbours.shape[0]), np.diff(neighbours.indptr)) + rows.start
+        neighbours.data[neighbours.indices == own] = 0.0
+        neighbours.eliminate_zeros()
+        return direct, neighbours
+
+    def _bonuses(self, first: Document, second: Document) -> tuple[float, float]:
         weights = self.weights
-        first, second = self.by_name[name], self.by_name[other]
-        text = weights.text_weight * _dot(self.text[name], self.text[other])
-        acronyms = weights.acronym_weight * _dot(self.acronyms[name], self.acronyms[other])
-        tags = weights.tag_weight * _dot(self.tags[name], self.tags[other])
-        names = weights.name_weight * _dot(self.names[name], self.names[other])
-        if text + acronyms + tags + names <= 0:
-            return Signals(text, acronyms, tags, names)
         region = weights.region_weight if first.region and first.region == second.region else 0.0
+        if weights.time_scale_days <= 0:
+            return region, 0.0
         days = abs((first.date - second.date).total_seconds()) / 86400
-        time = weights.time_weight * math.exp(-days / weights.time_scale_days) if weights.time_scale_days > 0 else 0.0
-        return Signals(text, acronyms, tags, names, region, time)
+        return region, weights.time_weight * math.exp(-days / weights.time_scale_days)
+
+    def _choose(self, row: int, columns: np.ndarray, topical: np.ndarray) -> tuple[str, ...]:
+        """Pinned first, then the best candidates above the minimum, at most `count`.
+
+        Vectorised: the region and time bonuses of every candidate at once,
+        then one sort by (score, newer date, name).
+        """
+        document = self.documents[row]
+        pinned = [name for name in dict.fromkeys(document.pinned) if name in self.position and name != document.name]
+        room = self.weights.count - len(pinned)
+        if room <= 0 or len(columns) == 0:
+            return tuple(pinned)
+        keep = topical >= self.weights.min_score
+        for name in (*pinned, *document.excluded):
+            if name in self.position:
+                keep &= columns != self.position[name]
+        columns, topical = columns[keep], topical[keep]
+        weights = self.weights
+        score = topical + np.where(self._region_ids[columns] == self._region_ids[row], weights.region_weight, 0.0)
+        if weights.time_scale_days > 0:
+            days = np.abs(self._timestamps[columns] - self._timestamps[row]) / 86400
+            score = score + weights.time_weight * np.exp(-days / weights.time_scale_days)
+        order = np.lexsort((self._name_ranks[columns], -self._timestamps[columns], -score))[:room]
+        return (*pinned, *(self.names[column] for column in columns[order].tolist()))
+
+    def all_related(self) -> dict[str, tuple[str, ...]]:
+        """Every document's Baca juga list, computed in chunks."""
+        if self._lists is None:
+            lists = {}
+            for start in range(0, len(self.names), self.chunk_rows):
+                rows = slice(start, min(len(self.names), start + self.chunk_rows))
+                direct, neighbours = self._topical_rows(rows)
+                combined = sparse.csr_matrix(direct + neighbours)
+                for offset, row in enumerate(range(rows.start, rows.stop)):
+                    begin, end = combined.indptr[offset], combined.indptr[offset + 1]
+                    lists[self.names[row]] = self._choose(row, combined.indices[begin:end], combined.data[begin:end])
+            self._lists = lists
+        return self._lists
+
+    def related(self, name: str) -> tuple[str, ...]:
+        """The Baca juga list: pinned first, then the best ranked, at most `count` unless more are pinned."""
+        return self.all_related()[name]
 
     def explain(self, name: str, limit: int | None = None) -> list[Candidate]:
         """Pinned bulletins, then every candidate by score, each with its signals and why it is (not) listed."""
-        document = self.by_name[name]
-        pinned = [p for p in dict.fromkeys(document.pinned) if p in self.by_name and p != name]
-        excluded = set(document.excluded)
-        result = [Candidate(p, self.signals(name, p), "pinned") for p in pinned]
-        scored = []
-        for other in self._candidate_names(name) - set(pinned):
-            signals = self.signals(name, other)
-            if signals.topical <= 0:
+        row = self.position[name]
+        document = self.documents[row]
+        direct, neighbours = self._topical_rows(slice(row, row + 1))
+        direct_columns = set(direct.indices.tolist())
+        neighbour_values = dict(zip(neighbours.indices.tolist(), neighbours.data.tolist(), strict=True))
+        pinned = [p for p in dict.fromkeys(document.pinned) if p in self.position and p != name]
+        candidates = [self.position[p] for p in pinned]
+        candidates += sorted((direct_columns | set(neighbour_values)) - set(candidates))
+        columns = np.asarray([c for c in candidates if c in direct_columns], dtype=np.int64)
+        dots = self._direct_signals(np.full(len(columns), row, dtype=np.int64), columns)
+        breakdown = {column: {signal: float(values[k]) for signal, values in dots.items()}
+                     for k, column in enumerate(columns.tolist())}
+        result, scored = [], []
+        for column in candidates:
+            other = self.documents[column]
+            direct_part = breakdown.get(column, {})
+            topical = sum(direct_part.values()) + neighbour_values.get(column, 0.0)
+            region, time = self._bonuses(document, other) if topical > 0 else (0.0, 0.0)
+            signals = Signals(neighbours=neighbour_values.get(column, 0.0), region=region, time=time, **direct_part)
+            if other.name in pinned:
+                result.append(Candidate(other.name, signals, "pinned"))
                 continue
-            if other in excluded:
+            if other.name in document.excluded:
                 reason = "excluded"
             elif signals.topical < self.weights.min_score:
                 reason = "below minimum"
             else:
                 reason = "ranked"
-            scored.append(Candidate(other, signals, reason))
-        scored.sort(key=lambda c: (-c.score, -self.by_name[c.name].date.timestamp(), c.name))
+            scored.append(Candidate(other.name, signals, reason))
+        scored.sort(key=lambda c: (-c.score, -self.documents[self.position[c.name]].date.timestamp(), c.name))
         result += scored
         return result[:limit] if limit is not None else result
 
-    def related(self, name: str) -> tuple[str, ...]:
-        """The Baca juga list: pinned first, then the best ranked, at most `count` unless more are pinned."""
-        chosen = []
+    def signals(self, name: str, other: str) -> Signals:
+        """The score of `other` as a related bulletin of `name`, by signal (zero if not a candidate)."""
         for candidate in self.explain(name):
-            if candidate.reason == "pinned" or (candidate.reason == "ranked" and len(chosen) < self.weights.count):
-                chosen.append(candidate.name)
-        return tuple(chosen)
+            if candidate.name == other:
+                return candidate.signals
+        return Signals()
 
 
 def rank_related(documents: Sequence[Document], weights: Weights | None = None) -> dict[str, tuple[str, ...]]:
@@ -356,8 +508,7 @@ def rank_related(documents: Sequence[Document], weights: Weights | None = None) 
     then name. A document never lists itself or one it excludes, and nothing
     whose topical score is below weights.min_score is listed.
     """
-    index = RelatedIndex(documents, weights or Weights())
-    return {document.name: index.related(document.name) for document in documents}
+    return RelatedIndex(documents, weights or Weights()).all_related()
 
 
 def weights_from(settings: object) -> Weights:

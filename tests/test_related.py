@@ -111,3 +111,27 @@ def test_english_bulletins_use_an_english_stemmer() -> None:
               doc("b", 2, "Traffickers trafficked workers; the victim speaks.", language="en"),
               doc("c", 3, "Voters check the register.", language="en")]
     assert RelatedIndex(corpus, Weights()).related("a") == ("b",)
+
+
+def test_inline_placement_after_a_paragraph() -> None:
+    from buletin.render import place_inline_related
+
+    body = "".join(f"<p>Paragraf {n}.</p>\n" for n in range(1, 9))
+    related = ["satu", "dua"]
+
+    def line(item: str) -> str:
+        return f'<p class="related-inline">{item}</p>'
+
+    placed, rest = place_inline_related(body, related, marker="<!-- baca-juga -->", after_paragraph=2,
+                                        min_paragraphs=8, render_line=line)
+    assert placed.startswith('<p>Paragraf 1.</p>\n<p>Paragraf 2.</p>\n<p class="related-inline">satu</p>\n')
+    assert rest == ("dua",)
+    short, rest = place_inline_related(body, related, marker="<!-- baca-juga -->", after_paragraph=2,
+                                       min_paragraphs=9, render_line=line)
+    assert short == body and rest == ("satu", "dua")
+    marked = "<p>A</p>\n<!-- baca-juga -->\n<p>B</p>\n<!-- baca-juga -->\n<p>C</p>\n<!-- baca-juga -->\n"
+    placed, rest = place_inline_related(marked, related, marker="<!-- baca-juga -->", after_paragraph=0,
+                                        min_paragraphs=8, render_line=line)
+    assert placed == ('<p>A</p>\n<p class="related-inline">satu</p>\n<p>B</p>\n'
+                      '<p class="related-inline">dua</p>\n<p>C</p>\n\n')
+    assert rest == ()
