@@ -229,3 +229,34 @@ def test_missing_content_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_fixture_sites_are_untouched_by_the_tests() -> None:
     assert not (SITES / "basic" / "output").exists()
     assert not (SITES / "invalid" / "output").exists()
+
+
+def test_related_settings_are_checked(tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    (site / "site.toml").write_text('[related]\nstemmer = "porter"\ncount = -1\ninline_marker = " "\ncont = 3\n',
+                                    encoding="utf-8")
+    result = run_build(site)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 4 problems found; nothing was written.\n"
+        "site.toml, line 2, field 'related.stemmer': unknown stemmer \"porter\"\n"
+        "    Use one of: sastrawi, snowball, none.\n"
+        "site.toml, line 3, field 'related.count': must not be negative\n"
+        "site.toml, line 4, field 'related.inline_marker': must not be empty\n"
+        '    The default is "<!-- baca-juga -->".\n'
+        "site.toml, line 5, field 'related.cont': unknown configuration key\n"
+        '    Did you mean "count"?\n'
+    )
+
+
+def test_a_bulletin_without_related_ones_is_a_warning(tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    (site / "content" / "2023" / "pemilu.md").write_text(
+        "---\ntitle: Pemilih pemula diajak cek DPT\ndate: 2023-10-05\nreporter: Rina Oktaviani\neditor: Sari\n"
+        "region: Jakarta Barat\n---\nPemilih pemula diminta mengecek daftar pemilih tetap sebelum hari pencoblosan.\n",
+        encoding="utf-8")
+    result = run_build(site)
+    assert result.exit_code == 0
+    assert ("Warning: content/2023/pemilu.md, field 'related': no related bulletin found for Baca juga\n"
+            "    Add tags, or pin bulletins with 'related: [slug]'.\n") in result.stderr
+    assert (site / "output" / "berita" / "pemilu" / "index.html").is_file()
