@@ -103,7 +103,6 @@ class Candidate:
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
-_SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘(—–-")
 
 # Words of the newsroom that say nothing about the topic.
 _NEWSROOM_WORDS = frozenset("""
@@ -408,13 +407,14 @@ class RelatedIndex:
         neighbours.eliminate_zeros()
         return direct, neighbours
 
-    def _bonuses(self, first: Document, second: Document) -> tuple[float, float]:
+    def _bonuses(self, row: int, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Region and time bonuses of the candidates `columns` of document `row`."""
         weights = self.weights
-        region = weights.region_weight if first.region and first.region == second.region else 0.0
+        region = np.where(self._region_ids[columns] == self._region_ids[row], weights.region_weight, 0.0)
         if weights.time_scale_days <= 0:
-            return region, 0.0
-        days = abs((first.date - second.date).total_seconds()) / 86400
-        return region, weights.time_weight * math.exp(-days / weights.time_scale_days)
+            return region, np.zeros(len(columns))
+        days = np.abs(self._timestamps[columns] - self._timestamps[row]) / 86400
+        return region, weights.time_weight * np.exp(-days / weights.time_scale_days)
 
     def _choose(self, row: int, columns: np.ndarray, topical: np.ndarray) -> tuple[str, ...]:
         """Pinned first, then the best candidates above the minimum, at most `count`.
@@ -432,11 +432,8 @@ class RelatedIndex:
             if name in self.position:
                 keep &= columns != self.position[name]
         columns, topical = columns[keep], topical[keep]
-        weights = self.weights
-        score = topical + np.where(self._region_ids[columns] == self._region_ids[row], weights.region_weight, 0.0)
-        if weights.time_scale_days > 0:
-            days = np.abs(self._timestamps[columns] - self._timestamps[row]) / 86400
-            score = score + weights.time_weight * np.exp(-days / weights.time_scale_days)
+        region, time = self._bonuses(row, columns)
+        score = topical + region + time
         order = np.lexsort((self._name_ranks[columns], -self._timestamps[columns], -score))[:room]
         return (*pinned, *(self.names[column] for column in columns[order].tolist()))
 
@@ -477,7 +474,7 @@ class RelatedIndex:
             other = self.documents[column]
             direct_part = breakdown.get(column, {})
             topical = sum(direct_part.values()) + neighbour_values.get(column, 0.0)
-            region, time = self._bonuses(document, other) if topical > 0 else (0.0, 0.0)
+            region, time = (float(b[0]) for b in self._bonuses(row, np.asarray([column]))) if topical > 0 else (0, 0)
             signals = Signals(neighbours=neighbour_values.get(column, 0.0), region=region, time=time, **direct_part)
             if other.name in pinned:
                 result.append(Candidate(other.name, signals, "pinned"))
