@@ -55,7 +55,21 @@ class SiteConfig:
     items_per_page: int = 10
     copyright: str = ""
     relative_urls: bool = False
+    publication_name: str = ""  # for news sitemaps and the publisher in metadata; default: title
+    logo: str = ""  # a static file, e.g. "logo.png": the publisher's logo and the fallback share image
+    feed_items: int = 20
+    feed_full_content: bool = False
+    search: bool = True
+    twitter_site: str = ""  # the site's X account, e.g. "@humasjakarta"
     related: RelatedConfig = field(default_factory=RelatedConfig)
+
+    @property
+    def publisher(self) -> str:
+        return self.publication_name or self.title
+
+    @property
+    def has_absolute_base_url(self) -> bool:
+        return self.base_url.startswith(("http://", "https://"))
 
     @property
     def zone(self) -> ZoneInfo:
@@ -161,9 +175,9 @@ def _check_values(values: dict, name: str, text: str) -> list[Problem]:
         problems.append(Problem(name, _line_of(text, "language"), "language",
                                 f'unsupported language "{values["language"]}"',
                                 "Use one of: " + ", ".join(sorted(SUPPORTED_LANGUAGES)) + "."))
-    if "items_per_page" in values and values["items_per_page"] < 1:
-        problems.append(Problem(name, _line_of(text, "items_per_page"), "items_per_page",
-                                "must be at least 1", None))
+    for key in ("items_per_page", "feed_items"):
+        if key in values and values[key] < 1:
+            problems.append(Problem(name, _line_of(text, key), key, "must be at least 1", None))
     related = values.get("related")
     if related is not None:
         problems += _check_related(related, name, text)

@@ -13,6 +13,7 @@ from .content import load_content
 from .index import Site, add_related, build_index, find_cross_file_problems
 from .problems import BuildError, Problem
 from .render import Renderer, ThemeFolders, theme_files
+from .search import index_search
 from .urls import Urls
 from .write import WriteReport, check_output_folder, write_site
 
@@ -49,7 +50,12 @@ def build(options: BuildOptions) -> BuildReport:
     check_output_folder(options.output_dir,
                         separate=[options.content_dir, *theme.templates, *theme.static, ENGINE_ROOT / "buletin"],
                         outside=[site_root])
+    check_logo(config, theme)
     site, warnings = load_site(options, config, timer)
+    if not config.has_absolute_base_url:
+        warnings.append(Problem("site.toml", None, "base_url",
+                                "is not a full address, so feeds, sitemaps and share links use bare paths",
+                                'Set base_url to the address the site is published at, e.g. "https://example.org/".'))
 
     renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls))
     rendered = renderer.render_all()
@@ -57,9 +63,10 @@ def build(options: BuildOptions) -> BuildReport:
     copied = theme_files(theme, assets, options.content_dir)
     timer.lap("render")
 
-    written = write_site(options.output_dir, rendered, copied)
+    written = write_site(options.output_dir, rendered, copied, finish=index_search if config.search else None)
     timer.lap("write")
-    return BuildReport(len(site.articles), len(rendered), written, warnings, timer.seconds)
+    pages = sum(1 for item in rendered if item.site_path.endswith(".html"))
+    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds)
 
 
 def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | None = None) -> tuple[Site, list[Problem]]:
@@ -81,6 +88,12 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     site, related_warnings = add_related(indexed.site)
     timer.lap("related")
     return site, loaded.warnings + indexed.warnings + related_warnings
+
+
+def check_logo(config: SiteConfig, theme: ThemeFolders) -> None:
+    if config.logo and not any((folder / config.logo).is_file() for folder in theme.static):
+        raise BuildError([Problem("site.toml", None, "logo", f'the logo "{config.logo}" is not in a static folder',
+                                  "Put the file into static/ and give its name relative to that folder.")])
 
 
 def site_root_of(options: BuildOptions) -> Path:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import math
 import re
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import feeds, metadata, urls
 from .content import REFERENCE_PREFIX, Article
 from .i18n import format_article_datetime, format_list_date, format_month, ui_words
 from .index import Site, Term
@@ -29,6 +31,8 @@ class RenderedFile:
     site_path: str  # "berita/x/index.html"
     data: bytes
     origin: str  # what made it, for error messages
+    lastmod: datetime | None = None  # when what the page shows last changed
+    in_sitemap: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,39 +100,77 @@ class Renderer:
     # --- pages ---
 
     def render_all(self) -> list[RenderedFile]:
-        site = self.site
-        files = []
-        for article in site.articles:
-            files.append(self.render_article(article))
-        files += self.render_list(
-            "index.html", "", site.articles, heading=site.config.title, kind="home", term=None)
+        site, words = self.site, self.words
+        files = [self.render_article(article) for article in site.articles]
+        files += self.render_list("index.html", "", site.articles, heading=site.config.title, kind="home",
+                                  term=None, description=site.config.tagline, trail=[])
+        descriptions = {"region": "description_region", "tag": "description_tag", "reporter": "description_reporter"}
+        headings = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}
         for term in (*site.regions, *site.tags, *site.reporters):
-            heading_key = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}[term.kind]
-            files += self.render_list("list.html", term.path, term.articles,
-                                      heading=self.words[heading_key].format(name=term.name),
-                                      kind=term.kind, term=term)
+            heading = words[headings[term.kind]].format(name=term.name)
+            files += self.render_list("list.html", term.path, term.articles, heading=heading, kind=term.kind,
+                                      term=term, description=words[descriptions[term.kind]].format(name=term.name),
+                                      trail=[(words["overview"], urls.OVERVIEW_PATH)],
+                                      own_feed=term.kind in ("region", "tag"))
+        archive_trail = [(words["archive"], urls.archive_path())]
         for year in site.years:
-            files.append(self.render_page("archive.html", year.path, years=(year,),
-                                          heading=self.words["archive_year"].format(name=year.year),
-                                          breadcrumbs=[(self.words["archive"], urls.archive_path())]))
+            heading = words["archive_year"].format(name=year.year)
+            files.append(self.render_page(
+                "archive.html", year.path, years=(year,), heading=heading,
+                description=words["description_archive"].format(name=year.year),
+                lastmod=_newest(a for month in year.months for a in month.articles),
+                breadcrumbs=self._trail([*archive_trail, (str(year.year), year.path)])))
             for month in year.months:
                 name = format_month(month.year, month.month, site.config.language)
                 files += self.render_list("list.html", month.path, month.articles,
-                                          heading=self.words["archive_month"].format(name=name),
-                                          kind="month", term=None)
+                                          heading=words["archive_month"].format(name=name), kind="month", term=None,
+                                          description=words["description_archive"].format(name=name),
+                                          trail=[*archive_trail, (str(year.year), year.path)])
         files.append(self.render_page("archive.html", urls.archive_path(), years=site.years,
-                                      heading=self.words["archive"], breadcrumbs=[]))
-        files.append(self.render_page("overview.html", urls.OVERVIEW_PATH, heading=self.words["overview"],
-                                      region_terms=site.regions, tag_terms=site.tags,
-                                      reporter_terms=site.reporters))
-        files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=self.words["not_found_title"],
+                                      heading=words["archive"], breadcrumbs=self._trail(archive_trail),
+                                      lastmod=_newest(site.articles)))
+        files.append(self.render_page("overview.html", urls.OVERVIEW_PATH, heading=words["overview"],
+                                      description=words["description_overview"], lastmod=_newest(site.articles),
+                                      breadcrumbs=self._trail([(words["overview"], urls.OVERVIEW_PATH)]),
+                                      region_terms=site.regions, tag_terms=site.tags, reporter_terms=site.reporters))
+        if site.config.search:
+            files.append(self.render_page("search.html", urls.SEARCH_PATH, heading=words["search_title"],
+                                          breadcrumbs=self._trail([(words["search"], urls.SEARCH_PATH)]),
+                                          in_sitemap=False))
+        files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=words["not_found_title"],
                                       served_anywhere=True))
+        return files + self.render_machine_files(files)
+
+    def render_machine_files(self, pages: Sequence[RenderedFile]) -> list[RenderedFile]:
+        """Feeds, sitemaps and robots.txt, from the bulletins and the pages already rendered."""
+        site, address = self.site, self.urls
+        content = self.feed_content if site.config.feed_full_content else None
+        listed = [feeds.Feed(urls.atom_path(""), site.config.title, "", site.articles)]
+        listed += [feeds.Feed(urls.atom_path(term.path), f"{term.name} | {site.config.title}", term.path,
+                              term.articles) for term in (*site.regions, *site.tags)]
+        files = [RenderedFile(feed.path, feeds.atom_feed(feed, site, address, content), f"feed {feed.path}")
+                 for feed in listed]
+        files.append(RenderedFile(urls.RSS_PATH, feeds.rss_feed(listed[0], site, address, content), "RSS feed"))
+        in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or site.build_time)
+                      for page in pages if page.in_sitemap]
+        files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(in_sitemap, address)]
+        files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
+        files.append(RenderedFile(urls.ROBOTS_PATH, feeds.robots_txt(address), "robots.txt"))
         return files
+
+    def feed_content(self, article: Article) -> str:
+        """An article's body for feeds, with absolute links."""
+        def replace(match: re.Match) -> str:
+            attribute, kind, target, fragment = match.groups()
+            site_path = target if kind == "asset" else urls.article_path(self.site.by_content_path[target].slug)
+            return f'{attribute}="{self.urls.absolute(site_path)}{fragment or ""}"'
+        return _REFERENCE.sub(replace, article.body_html)
 
     def render_article(self, article: Article) -> RenderedFile:
         path = urls.article_path(article.slug)
         neighbours = self.site.neighbours[article.slug]
-        settings = self.site.config.related
+        config = self.site.config
+        settings = config.related
         inline_template = self.environment.get_template("partials/related-inline.html")
 
         def inline_line(item: Article) -> str:
@@ -138,6 +180,8 @@ class Renderer:
             self.resolve_references(article.body_html, path), self.site.related[article.slug],
             marker=settings.inline_marker, after_paragraph=settings.inline_after_paragraph,
             min_paragraphs=settings.inline_min_paragraphs, render_line=inline_line)
+        description = describe(article.summary)
+        absolute = self.urls.absolute
         return self.render_page(
             "article.html", path,
             article=article,
@@ -146,34 +190,70 @@ class Renderer:
             older=neighbours.older,
             newer=neighbours.newer,
             is_future=self.site.is_future(article),
-            lang=article.lang or self.site.config.language,
-            description=describe(article.summary),
+            lang=article.lang or config.language,
+            description=description,
             heading=article.title,
+            lastmod=article.updated or article.date,
+            open_graph=metadata.open_graph(article, article.title, description, absolute(path), config, absolute),
+            twitter=metadata.twitter_card(article, article.title, description, config, absolute),
+            structured_data=metadata.news_article(
+                article, config, absolute, lambda name: self.site.reporter_by_name[name].path),
+            share=share_links(article.title, absolute(path)),
         )
 
-    def render_list(self, template: str, first_path: str, articles: Sequence[Article], *,
-                    heading: str, kind: str, term: Term | None) -> list[RenderedFile]:
-        return [
-            self.render_page(template, page.path, pagination=page, heading=heading, kind=kind, term=term)
-            for page in paginate(articles, first_path, self.site.config.items_per_page)
-        ]
+    def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
+                    term: Term | None, description: str, trail: list[tuple[str, str]],
+                    own_feed: bool = False) -> list[RenderedFile]:
+        pages = []
+        for page in paginate(articles, first_path, self.site.config.items_per_page):
+            numbered = self.words["page_n_of_m"].format(n=page.number, m=page.total)
+            title = heading if page.number == 1 else f"{heading} · {numbered}"
+            crumbs = self._trail([*trail, (heading, first_path)]) if first_path else None
+            pages.append(self.render_page(
+                template, page.path, pagination=page, heading=heading, kind=kind, term=term,
+                description=description, lastmod=_newest(page.items) if page.items else None, breadcrumbs=crumbs,
+                feed=(self.words["feed_of"].format(name=term.name), urls.atom_path(first_path))
+                if own_feed and term else None,
+                page_title=title))
+        return pages
 
     def render_page(self, template_name: str, path: str, **context: object) -> RenderedFile:
         served_anywhere = bool(context.pop("served_anywhere", False))
+        in_sitemap = bool(context.pop("in_sitemap", not served_anywhere))
+        lastmod = context.pop("lastmod", None)
         from_path = None if served_anywhere else path
 
         def link(site_path: str) -> str:
             return self.urls.link(site_path, from_path)
 
-        context.setdefault("lang", self.site.config.language)
-        context.setdefault("description", self.site.config.tagline)
+        config = self.site.config
+        heading = str(context.get("heading", config.title))
+        context.setdefault("lang", config.language)
+        context.setdefault("description", config.tagline)
         context.setdefault("canonical", None if served_anywhere else self.urls.absolute(path))
+        context.setdefault("page_title", heading)
+        context.setdefault("feed", None)
+        context.setdefault("breadcrumbs", None)
+        context.setdefault("structured_data", context["breadcrumbs"]["data"] if context["breadcrumbs"] else None)
+        if "open_graph" not in context and not served_anywhere:
+            absolute = self.urls.absolute
+            description = str(context["description"])
+            context["open_graph"] = metadata.open_graph(None, heading, description, absolute(path), config, absolute)
+            context["twitter"] = metadata.twitter_card(None, heading, description, config, absolute)
+        context.setdefault("open_graph", [])
+        context.setdefault("twitter", [])
         try:
             template = self.environment.get_template(template_name)
             html = template.render(url=link, path=path, **context)
         except jinja2.TemplateError as error:
             raise BuildError([template_problem(error, template_name)]) from None
-        return RenderedFile(urls.output_file(path), html.encode("utf-8"), f"page {path or '/'}")
+        return RenderedFile(urls.output_file(path), html.encode("utf-8"), f"page {path or '/'}",
+                            lastmod=lastmod, in_sitemap=in_sitemap)
+
+    def _trail(self, trail: Sequence[tuple[str, str]]) -> dict:
+        """Breadcrumbs from the front page down to this page: visible links and their JSON-LD."""
+        full = [(self.words["home"], ""), *trail]
+        return {"links": full, "data": metadata.breadcrumbs(full, self.urls.absolute)}
 
     # --- helpers ---
 
@@ -207,6 +287,23 @@ def paginate(articles: Sequence[Article], first_path: str, per_page: int) -> Ite
             previous_path=urls.paginated_path(first_path, number - 1) if number > 1 else None,
             next_path=urls.paginated_path(first_path, number + 1) if number < total else None,
         )
+
+
+def _newest(articles: Iterable[Article]) -> datetime | None:
+    return max((article.updated or article.date for article in articles), default=None)
+
+
+def share_links(title: str, address: str) -> list[tuple[str, str, str]]:
+    """(network key, label, link) for sharing a page: plain links, no third-party script."""
+    text = quote(f"{title} {address}")
+    page, subject = quote(address, safe=""), quote(title)
+    return [
+        ("whatsapp", "WhatsApp", f"https://wa.me/?text={text}"),
+        ("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={page}"),
+        ("x", "X", f"https://x.com/intent/post?text={subject}&url={page}"),
+        ("telegram", "Telegram", f"https://t.me/share/url?url={page}&text={subject}"),
+        ("email", "", f"mailto:?subject={subject}&body={page}"),
+    ]
 
 
 def dateline_text(article: Article) -> str:

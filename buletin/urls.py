@@ -85,3 +85,16 @@ class Urls:
         here = posixpath.dirname(output_file(from_path))
         relative = posixpath.relpath(output_file(target), here or ".")
         return quote(relative) + suffix
+
+
+SEARCH_PATH = "cari/"
+ATOM_FILE = "atom.xml"
+RSS_PATH = "rss.xml"
+SITEMAP_PATH = "sitemap.xml"
+NEWS_SITEMAP_PATH = "news-sitemap.xml"
+ROBOTS_PATH = "robots.txt"
+
+
+def atom_path(page_path: str) -> str:
+    """The Atom feed of a list page: "atom.xml", "wilayah/x/atom.xml"."""
+    return page_path + ATOM_FILE

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +77,13 @@ def read_manifest(output: Path) -> list[str] | None:
     return [name for name in data["files"] if isinstance(name, str)]
 
 
-def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile]) -> WriteReport:
-    """Replace output with the new files in one swap; on any failure the old output stays."""
+def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
+               finish: Callable[[Path], None] | None = None) -> WriteReport:
+    """Replace output with the new files in one swap; on any failure the old output stays.
+
+    `finish` runs on the complete staging folder before the swap (the search
+    indexer); the files it adds belong to the build like the rendered ones.
+    """
     check_unique_paths(rendered, copied)
     recover_interrupted_swap(output)
     previous = read_manifest(output) if output.is_dir() else None
@@ -102,6 +107,20 @@ def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[
             else:
                 _write_item(staging / item.site_path, item)
                 written += 1
+        if finish is not None:
+            finish(staging)
+            added = _files_under(staging) - new_paths
+            for path in sorted(added):
+                if _link_if_unchanged_file(output / path, staging / path):
+                    unchanged += 1
+                else:
+                    written += 1
+            new_paths |= added
+        clashes = sorted(foreign & new_paths)
+        if clashes:
+            raise BuildError([Problem(str(output / path), None, None,
+                                      "the build would replace a file it did not create",
+                                      "Move that file out of the output folder.") for path in clashes])
         for path in sorted(foreign):
             _carry_over(output / path, staging / path)
         manifest = {"generator": GENERATOR, "files": sorted(new_paths)}
@@ -190,11 +209,32 @@ def _link_if_unchanged(old: Path, destination: Path, item: RenderedFile | Copied
         if isinstance(item, RenderedFile):
             same = old.stat().st_size == len(item.data) and old.read_bytes() == item.data
         else:
-            same = old.stat().st_size == item.source.stat().st_size and old.read_bytes() == item.source.read_bytes()
+            same = _same_file(old, item.source)
         if not same:
             return False
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.link(old, destination)
+        return True
+    except OSError:
+        return False
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
+
+
+def _files_under(folder: Path) -> set[str]:
+    return {(Path(root) / name).relative_to(folder).as_posix()
+            for root, _folders, files in os.walk(folder) for name in files}
+
+
+def _link_if_unchanged_file(old: Path, new: Path) -> bool:
+    """Swap a freshly written file for a hard link to the previous build's identical one."""
+    try:
+        if not old.is_file() or old.is_symlink() or not _same_file(old, new):
+            return False
+        new.unlink()
+        os.link(old, new)
         return True
     except OSError:
         return False

@@ -164,7 +164,7 @@ def test_region_tag_and_reporter_pages(basic_site: Path) -> None:
     ]
     navigation = [a["href"] for a in region.select(".site-nav a")]
     assert navigation == ["/", "/wilayah/jakarta-barat/", "/wilayah/jakarta-selatan/", "/wilayah/jakarta-timur/",
-                          "/indeks/", "/arsip/"]
+                          "/indeks/", "/arsip/", "/cari/"]
 
 
 def test_archive_by_year_and_month(basic_site: Path) -> None:

@@ -51,7 +51,7 @@ def test_quiet_prints_nothing_and_verbose_prints_stages(tmp_path) -> None:
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
     verbose = run_build(site, "build", "--verbose")
     assert verbose.exit_code == 0
-    assert verbose.stdout.startswith("Built 4 bulletins, 26 pages into output/")
+    assert verbose.stdout.startswith("Built 4 bulletins, 27 pages into output/")
     for stage in ("load", "index", "render", "write"):
         assert f"  {stage} " in verbose.stdout
 
