@@ -42,6 +42,8 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
                              "(e.g. for a staging copy)")
     parser.add_argument("--relative-urls", action="store_true", default=None,
                         help="make every link relative, so the site opens straight from disk")
+    parser.add_argument("--clean", action="store_true",
+                        help="ignore the cache of earlier builds in .cache/ and do all the work again")
 
 
 def run_build(arguments: argparse.Namespace) -> int:
@@ -55,6 +57,7 @@ def run_build(arguments: argparse.Namespace) -> int:
               f"({report.write.written} files written, {report.write.unchanged} unchanged, "
               f"{report.write.removed} removed).")
         if arguments.verbose:
+            print(f"  {report.cache_note}")
             for stage, seconds in report.stage_seconds.items():
                 print(f"  {stage:<8} {seconds:6.3f} s")
     return EXIT_OK
@@ -73,6 +76,7 @@ def build_options(arguments: argparse.Namespace) -> BuildOptions:
         include_drafts=arguments.drafts,
         include_future=arguments.future,
         relative_urls=getattr(arguments, "relative_urls", None),
+        use_cache=not getattr(arguments, "clean", False),
     )
 
 
@@ -85,7 +89,7 @@ def add_related_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_related(arguments: argparse.Namespace) -> int:
     options = build_options(arguments)
-    site, _warnings = load_site(options, read_config(options))
+    site, _warnings, _cache_note = load_site(options, read_config(options))
     print(explain_related(site, arguments.slug, arguments.limit, arguments.json))
     return EXIT_OK
 

@@ -5,6 +5,7 @@ This module parses and validates; it never writes a file.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
@@ -93,22 +95,66 @@ class LoadResult:
     unloaded_slugs: list[str] = field(default_factory=list)  # of files that failed to load
 
 
-def load_content(content_dir: Path, config: SiteConfig, display_root: Path | None = None) -> LoadResult:
-    """Read every bulletin under content_dir, collecting all problems."""
+class LoadCache(Protocol):
+    """Earlier outcomes of loading a file, by its bytes (the pipeline's build cache)."""
+
+    def get(self, key: str) -> FileOutcome | None: ...
+
+    def put(self, key: str, outcome: FileOutcome) -> None: ...
+
+
+@dataclass
+class FileOutcome:
+    """What loading one file gave: a bulletin, or the problems that stop it."""
+
+    article: Article | None
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
+def load_content(content_dir: Path, config: SiteConfig, display_root: Path | None = None,
+                 cache: LoadCache | None = None) -> LoadResult:
+    """Read every bulletin under content_dir, collecting all problems.
+
+    With a cache, a file whose bytes (and whose referenced files) did not
+    change since the last build is not parsed again.
+    """
     result = LoadResult([], [], [])
     if not content_dir.is_dir():
         result.problems.append(Problem(str(content_dir), None, None, "the content folder does not exist",
                                        "Create it, or point --content at the folder with the bulletins."))
         return result
-    renderer = MarkdownRenderer(content_dir)
+    renderer: MarkdownRenderer | None = None
     for path in find_bulletin_files(content_dir):
         shown = _display_path(path, display_root)
-        article = load_article(path, content_dir, shown, config, renderer, result.problems, result.warnings)
-        if article is not None:
-            result.articles.append(article)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            result.problems.append(Problem(shown, None, None, f"cannot read the file: {error.strerror}"))
+            continue
+        key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
+        outcome = cache.get(key) if cache is not None else None
+        if outcome is None or not _references_exist(outcome.article, content_dir):
+            renderer = renderer or MarkdownRenderer(content_dir)
+            outcome = FileOutcome(None, [], [])
+            outcome.article = load_article(path, raw, content_dir, shown, config, renderer,
+                                           outcome.problems, outcome.warnings)
+            if cache is not None:
+                cache.put(key, outcome)
+        result.problems += outcome.problems
+        result.warnings += outcome.warnings
+        if outcome.article is not None:
+            result.articles.append(outcome.article)
         else:
             result.unloaded_slugs.append(slugify(_strip_date_prefix(path.stem)))
     return result
+
+
+def _references_exist(article: Article | None, content_dir: Path) -> bool:
+    """Whether the files a cached bulletin refers to are all still there."""
+    if article is None:
+        return True
+    return all((content_dir / name).is_file() for name in (*article.assets, *article.linked_articles))
 
 
 def find_bulletin_files(content_dir: Path) -> list[Path]:
@@ -141,23 +187,19 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_article(path: Path, content_dir: Path, shown: str, config: SiteConfig,
+def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
                  renderer: MarkdownRenderer, problems: list[Problem],
                  warnings: list[Problem]) -> Article | None:
-    """Parse and validate one file; problems are appended, None returned if it is unusable."""
+    """Parse and validate one file's bytes; problems are appended, None returned if it is unusable."""
     def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
         problems.append(Problem(shown, line, field_name, message, suggestion))
 
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raw = path.read_bytes()
         line = raw[: error.start].count(b"\n") + 1
         problem(line, None, "the file is not valid UTF-8 text",
                 "Save the file with UTF-8 encoding in your editor.")
-        return None
-    except OSError as error:
-        problem(None, None, f"cannot read the file: {error.strerror}")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -582,7 +624,9 @@ class _ReferenceRewriter(Treeprocessor):
         owner = self.owner
         resolved = resolve_local_file(parts.path, owner.document, owner.content_dir)
         if resolved is None:
-            if is_image or parts.path.endswith(".md"):
+            # A picture, a bulletin or a file (a name with an extension) that is not there is a broken link;
+            # other paths (such as "/wilayah/jakarta-selatan/") are pages of the site and left alone.
+            if is_image or PurePosixPath(parts.path).suffix:
                 owner.found.missing.append(parts.path)
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""

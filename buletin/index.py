@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -231,12 +232,20 @@ def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[r
     ]
 
 
-def add_related(site: Site) -> tuple[Site, list[Problem]]:
-    """The site with every bulletin's Baca juga list, and a warning for each that has none."""
-    index = make_related_index(site.articles, site.config)
+def add_related(site: Site, lists: dict[str, tuple[str, ...]]) -> tuple[Site, list[Problem]]:
+    """The site with every bulletin's Baca juga list (names from the ranking), and a warning for each without one."""
     by_slug = {article.slug: article for article in site.articles}
-    lists = {article.slug: tuple(by_slug[name] for name in index.related(article.slug)) for article in site.articles}
+    related_articles = {article.slug: tuple(by_slug[name] for name in lists[article.slug])
+                        for article in site.articles}
     warnings = [Problem(article.source_path, None, "related", "no related bulletin found for Baca juga",
                         "Add tags, or pin bulletins with 'related: [slug]'.")
-                for article in site.articles if not lists[article.slug] and len(site.articles) > 1]
-    return replace(site, related=lists), warnings
+                for article in site.articles if not related_articles[article.slug] and len(site.articles) > 1]
+    return replace(site, related=related_articles), warnings
+
+
+def related_inputs_key(documents: Sequence[related.Document], weights: related.Weights) -> str:
+    """A digest of everything the ranking reads, to reuse its lists when nothing changed."""
+    digest = hashlib.sha256(repr(weights).encode())
+    for document in documents:
+        digest.update(repr(document).encode())
+    return digest.hexdigest()

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import related
+from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .content import load_content
-from .index import Site, add_related, build_index, find_cross_file_problems
+from .index import Site, add_related, build_index, find_cross_file_problems, related_documents, related_inputs_key
 from .problems import BuildError, Problem
 from .render import Renderer, ThemeFolders, theme_files
 from .search import index_search
@@ -30,6 +32,9 @@ class BuildOptions:
     include_future: bool = False
     relative_urls: bool | None = None
     build_time: datetime | None = None
+    use_cache: bool = True  # False: --clean, ignore what earlier builds left in .cache/
+    cache_dir: Path | None = None  # default: .cache/ beside the configuration
+    preview: bool = False  # pages for `serve`: status overlay script, drafts and future shown
 
 
 @dataclass
@@ -39,6 +44,7 @@ class BuildReport:
     write: WriteReport
     warnings: list[Problem]
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    cache_note: str = ""
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -51,7 +57,7 @@ def build(options: BuildOptions) -> BuildReport:
                         separate=[options.content_dir, *theme.templates, *theme.static, ENGINE_ROOT / "buletin"],
                         outside=[site_root])
     check_logo(config, theme)
-    site, warnings = load_site(options, config, timer)
+    site, warnings, cache_note = load_site(options, config, timer)
     if not config.has_absolute_base_url:
         warnings.append(Problem("site.toml", None, "base_url",
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
@@ -66,15 +72,21 @@ def build(options: BuildOptions) -> BuildReport:
     written = write_site(options.output_dir, rendered, copied, finish=index_search if config.search else None)
     timer.lap("write")
     pages = sum(1 for item in rendered if item.site_path.endswith(".html"))
-    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds)
+    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note)
 
 
-def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | None = None) -> tuple[Site, list[Problem]]:
-    """Load, check and index the content, with the related lists: everything before rendering."""
+def load_site(options: BuildOptions, config: SiteConfig,
+              timer: StageTimer | None = None) -> tuple[Site, list[Problem], str]:
+    """Load, check and index the content, with the related lists: everything before rendering.
+
+    Returns the site, the warnings, and a line saying what the cache saved.
+    """
     timer = timer or StageTimer()
-    loaded = load_content(options.content_dir, config, display_root=Path.cwd())
+    cache = BuildCache(options.cache_dir or site_root_of(options) / ".cache", config, enabled=options.use_cache)
+    loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache)
     problems = loaded.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
     if problems:
+        cache.save()
         raise BuildError(problems)
     timer.lap("load")
 
@@ -85,9 +97,19 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
         raise BuildError(indexed.problems)
     timer.lap("index")
 
-    site, related_warnings = add_related(indexed.site)
+    documents = related_documents(indexed.site.articles, config)
+    weights = related.weights_from(config.related)
+    key = related_inputs_key(documents, weights)
+    lists = cache.related_lists(key)
+    if not isinstance(lists, dict):
+        lists = related.RelatedIndex(documents, weights).all_related()
+        cache.keep_related_lists(key, lists)
+    site, related_warnings = add_related(indexed.site, lists)
+    cache.save()
     timer.lap("related")
-    return site, loaded.warnings + indexed.warnings + related_warnings
+    note = (f"cache: {cache.hits} of {len(loaded.articles) + len(loaded.unloaded_slugs)} files reused, "
+            f"related lists {'reused' if cache.related_reused else 'computed'}")
+    return site, loaded.warnings + indexed.warnings + related_warnings, note
 
 
 def check_logo(config: SiteConfig, theme: ThemeFolders) -> None:

@@ -55,7 +55,7 @@ def test_failed_build_leaves_previous_output_byte_for_byte(tmp_path: Path) -> No
     assert 'content/2023/dbd-jaktim.md, line 6, field \'region\': unknown region "Jakarta Selaten"' in result.stderr
     assert snapshot(site / "output") == before
     assert {path: path.stat().st_mtime_ns for path in (site / "output").rglob("*")} == times
-    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "site.toml"]
+    assert sorted(p.name for p in site.iterdir()) == [".cache", "content", "output", "site.toml"]
 
 
 def test_template_error_is_reported_and_output_kept(tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
     (site / ".output.building-99999").mkdir()
     assert run_build(site).exit_code == 0
     assert snapshot(site / "output") == before
-    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "site.toml"]
+    assert sorted(p.name for p in site.iterdir()) == [".cache", "content", "output", "site.toml"]
 
 
 def test_configuration_problems_are_reported_together(tmp_path: Path) -> None:

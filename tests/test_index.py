@@ -6,9 +6,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from buletin import related
 from buletin.config import SiteConfig
 from buletin.content import load_content
-from buletin.index import add_related, build_index, find_cross_file_problems
+from buletin.index import add_related, build_index, find_cross_file_problems, related_documents
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 CONFIG = SiteConfig()
@@ -33,7 +34,9 @@ def articles(tmp_path: Path):
 def test_drafts_and_future_are_left_out_unless_asked(tmp_path: Path) -> None:
     loaded = articles(tmp_path)
     build_time = datetime(2023, 3, 1, 12, 0, tzinfo=JAKARTA)
-    site, _warnings = add_related(build_index(loaded, CONFIG, build_time).site)
+    indexed = build_index(loaded, CONFIG, build_time).site
+    lists = related.RelatedIndex(related_documents(indexed.articles, CONFIG), related.Weights()).all_related()
+    site, _warnings = add_related(indexed, lists)
     assert [a.slug for a in site.articles] == ["baru", "lama"]
     assert set(site.related) == {"baru", "lama"}
     assert all(a.slug in {"baru", "lama"} for related in site.related.values() for a in related)

@@ -309,7 +309,7 @@ def test_failed_indexing_fails_the_build_and_keeps_the_output(tmp_path: Path) ->
         "    The previous output was kept. Install the dependencies again (pip install -e .), "
         "or set search = false in site.toml.\n")
     assert snapshot(site / "output") == before
-    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "site.toml"]
+    assert sorted(p.name for p in site.iterdir()) == [".cache", "content", "output", "site.toml"]
 
 
 def test_search_can_be_turned_off(tmp_path: Path) -> None:

@@ -1,0 +1,94 @@
+"""The build cache in .cache/: earlier results, by the hash of what they were made from.
+
+Parsed bulletins are kept by the bytes of their file, the related lists by
+everything the ranking reads. Every entry also depends on the fingerprint of
+the engine's code and of the configuration, so a change to either starts over.
+A damaged or foreign cache file is ignored, never trusted: the build then
+simply does all the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from .config import SiteConfig
+from .content import FileOutcome
+
+CACHE_VERSION = 1
+PACKAGE = Path(__file__).resolve().parent
+
+
+def engine_fingerprint() -> str:
+    """Changes whenever the engine's code or the Python version does."""
+    digest = hashlib.sha256(f"{CACHE_VERSION}:{sys.version}".encode())
+    for source in sorted(PACKAGE.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+class BuildCache:
+    """Cached outcomes of the load and related stages, read at the start of a build and saved at the end."""
+
+    def __init__(self, folder: Path, config: SiteConfig, enabled: bool = True):
+        self.folder = folder
+        self.enabled = enabled
+        self.fingerprint = hashlib.sha256(f"{engine_fingerprint()}:{config!r}".encode()).hexdigest()
+        self.articles: dict[str, FileOutcome] = {}
+        self.related: dict[str, object] = {}
+        self._used_articles: dict[str, FileOutcome] = {}
+        self.hits = 0  # files whose parse was reused
+        self.related_reused = False
+        if enabled:
+            self.articles = self._read("articles")
+            self.related = self._read("related")
+
+    # The load stage's LoadCache interface.
+    def get(self, key: str) -> FileOutcome | None:
+        outcome = self.articles.get(key)
+        if outcome is not None:
+            self._used_articles[key] = outcome
+            self.hits += 1
+        return outcome
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        self._used_articles[key] = outcome
+
+    def related_lists(self, key: str) -> object | None:
+        lists = self.related.get(key)
+        self.related_reused = lists is not None
+        return lists
+
+    def keep_related_lists(self, key: str, lists: object) -> None:
+        self.related = {key: lists}  # only the latest: older inputs will not come back
+
+    def save(self) -> None:
+        """Write what this build used; entries of deleted or changed files are dropped."""
+        if not self.enabled:
+            return
+        self._write("articles", self._used_articles)
+        self._write("related", self.related)
+
+    def _path(self, name: str) -> Path:
+        return self.folder / f"{name}.pickle"
+
+    def _read(self, name: str) -> dict:
+        try:
+            with self._path(name).open("rb") as handle:
+                fingerprint, entries = pickle.load(handle)
+        except Exception:  # any damaged cache file just means no cache
+            return {}
+        return entries if fingerprint == self.fingerprint and isinstance(entries, dict) else {}
+
+    def _write(self, name: str, entries: dict) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self._path(name).with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump((self.fingerprint, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self._path(name))
+        except OSError:
+            pass  # a cache that cannot be written only costs time next build

@@ -1,0 +1,81 @@
+"""Rebuilds that reuse .cache/ give exactly what a clean build gives, edit after edit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import copy_site, run_build, snapshot
+
+
+def clean_build(site: Path, scratch: Path) -> dict[str, bytes]:
+    """The same site built from nothing, in a separate copy (so it shares no cache)."""
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    shutil.copytree(site, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    result = run_build(scratch, "--clean")
+    assert result.exit_code == 0, result.stderr
+    return snapshot(scratch / "output")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_incremental_equals_clean_over_a_sequence_of_edits(tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    content = site / "content" / "2023"
+    first = run_build(site, "--verbose")
+    assert first.exit_code == 0, first.stderr
+    assert "cache: 0 of 6 files reused" in first.stdout
+
+    steps = [
+        ("add", lambda: (content / "banjir.md").write_text(
+            "---\ntitle: Warga Jakarta Timur siaga banjir dan jentik nyamuk\ndate: 2023-11-02 09:00\n"
+            "reporter: Dimas Prasetyo\neditor: Sari Wulandari\nregion: Jakarta Timur\ntags: [dbd, banjir]\n---\n"
+            "Genangan air sisa banjir menjadi sarang jentik nyamuk demam berdarah, kata petugas jumantik.\n",
+            encoding="utf-8")),
+        ("edit title", lambda: edit(content / "tppo-jakbar.md", "judul: Gugus tugas TPPO Jakarta Barat",
+                                    "judul: Satgas TPPO Jakarta Barat")),
+        ("change region", lambda: edit(content / "dbd-jaktim.md", "region: Jakarta Timur",
+                                       "region: Jakarta Barat")),
+        ("delete", lambda: (content / "banjir.md").unlink()),
+        ("rename", lambda: (content / "dbd-jaksel.md").rename(content / "dbd-jakarta-selatan.md")),
+        ("template", lambda: (site / "templates").mkdir() or (site / "templates" / "404.html").write_text(
+            "{% extends 'base.html' %}{% block main %}<h1>Tidak ada</h1>{% endblock %}\n", encoding="utf-8")),
+    ]
+    for number, (name, change) in enumerate(steps):
+        change()
+        result = run_build(site, "--verbose")
+        assert result.exit_code == 0, (name, result.stderr)
+        incremental = snapshot(site / "output")
+        clean = clean_build(site, tmp_path / f"clean-{number}")
+        assert incremental.keys() == clean.keys(), name
+        assert [path for path in incremental if incremental[path] != clean[path]] == [], name
+
+    # the renamed bulletin moved; the others were not parsed again
+    assert (site / "output" / "berita" / "dbd-jakarta-selatan" / "index.html").is_file()
+    assert not (site / "output" / "berita" / "dbd-jaksel").exists()
+    assert "cache: 6 of 6 files reused, related lists reused" in run_build(site, "--verbose").stdout
+
+
+def test_a_deleted_image_is_noticed_through_the_cache(tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    assert run_build(site).exit_code == 0
+    (site / "content" / "images" / "panduan.txt").unlink()
+    result = run_build(site)
+    assert result.exit_code == 1
+    assert 'content/2023/tppo-jaksel.md, line 20, field \'body\': linked file "../images/panduan.txt" not found' \
+        in result.stderr
+
+
+def test_clean_ignores_a_damaged_cache(tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    assert run_build(site).exit_code == 0
+    for cache_file in (site / ".cache").iterdir():
+        cache_file.write_bytes(b"not a pickle")
+    result = run_build(site, "--verbose")
+    assert result.exit_code == 0, result.stderr
+    assert "cache: 0 of 6 files reused" in result.stdout
