@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .config import CONFIG_FILE_NAME
 from .explain import explain_related
-from .pipeline import BuildOptions, build, load_site, read_config
+from .new import NewBulletin, create_bulletin
+from .pipeline import BuildOptions, build, default_build_time, load_site, read_config
 from .problems import BuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -94,10 +95,46 @@ def run_related(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+
+def run_serve(arguments: argparse.Namespace) -> int:
+    from .serve import serve  # the web server is only loaded for this command
+    return serve(build_options(arguments), arguments.host, arguments.port)
+
+
+def add_new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("title", help='the headline, in quotes: "Pemkot ajak warga cegah TPPO"')
+    parser.add_argument("--region", required=True, help="the region, as listed in site.toml")
+    parser.add_argument("--tags", default="", help="topics, separated by commas: tppo,perlindungan anak")
+    parser.add_argument("--reporter", default="", help="the reporter (default: default_reporter in site.toml)")
+    parser.add_argument("--editor", default="", help="the editor (default: default_editor in site.toml)")
+    parser.add_argument("--content", metavar="DIR", type=Path, default=None, help="folder with the bulletins")
+    parser.add_argument("--config", metavar="FILE", type=Path, default=None, help="site configuration")
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    arguments.drafts = arguments.future = False
+    options = build_options(arguments)
+    config = read_config(options)
+    request = NewBulletin(title=arguments.title, region=arguments.region, reporter=arguments.reporter,
+                          editor=arguments.editor,
+                          tags=tuple(tag.strip() for tag in arguments.tags.split(",") if tag.strip()))
+    path = create_bulletin(request, options.content_dir, config, default_build_time(config))
+    print(path)
+    return EXIT_OK
+
+
 # name -> (help, add arguments, run)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
                           Callable[[argparse.Namespace], int]]] = {
     "build": ("build the site into the output folder (the default command)", add_build_arguments, run_build),
+    "serve": ("preview the site in the browser, rebuilding and reloading on every change",
+              add_serve_arguments, run_serve),
+    "new": ("start a new bulletin as a draft, with its front-matter filled in", add_new_arguments, run_new),
     "related": ("explain the Baca juga list of one bulletin: every candidate's score by signal",
                 add_related_arguments, run_related),
 }

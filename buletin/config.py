@@ -61,6 +61,8 @@ class SiteConfig:
     feed_full_content: bool = False
     search: bool = True
     twitter_site: str = ""  # the site's X account, e.g. "@humasjakarta"
+    default_reporter: str = ""  # filled in by `build.py new` when --reporter is not given
+    default_editor: str = ""
     related: RelatedConfig = field(default_factory=RelatedConfig)
 
     @property

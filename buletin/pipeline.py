@@ -63,7 +63,7 @@ def build(options: BuildOptions) -> BuildReport:
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
                                 'Set base_url to the address the site is published at, e.g. "https://example.org/".'))
 
-    renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls))
+    renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview)
     rendered = renderer.render_all()
     assets = [asset for article in site.articles for asset in article.assets]
     copied = theme_files(theme, assets, options.content_dir)

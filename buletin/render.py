@@ -62,14 +62,45 @@ class ThemeFolders:
     static: tuple[Path, ...]
 
 
+PREVIEW_SCRIPT = "__buletin__/preview.js"
+# Shown only in `serve`: the problems of the last build, on top of the page, until they are fixed.
+PREVIEW_SCRIPT_SOURCE = """(async () => {
+  let status;
+  try {
+    const response = await fetch("/__buletin__/status.json", { cache: "no-store" });
+    if (!response.ok) return;
+    status = await response.json();
+  } catch (error) { return; }
+  if (!status.problems || status.problems.length === 0) return;
+  const box = document.createElement("div");
+  box.id = "buletin-problems";
+  box.setAttribute("role", "alert");
+  box.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;" +
+    "background:#7f1d1d;color:#fff;font:15px/1.5 system-ui,sans-serif;padding:12px 16px;" +
+    "box-shadow:0 2px 10px rgba(0,0,0,.5);white-space:pre-wrap";
+  const heading = document.createElement("strong");
+  heading.textContent = "Build gagal / build failed (" + status.problems.length + "). " +
+    "Halaman terakhir yang benar tetap ditampilkan.";
+  box.append(heading);
+  for (const problem of status.problems) {
+    const item = document.createElement("div");
+    item.style.marginTop = "8px";
+    item.textContent = problem.text;
+    box.append(item);
+  }
+  document.body.prepend(box);
+})();
+"""
+
 _REFERENCE = re.compile(r'(src|href)="' + re.escape(REFERENCE_PREFIX) + r'(asset|article)/([^"#]*)(#[^"]*)?"')
 
 
 class Renderer:
     """Renders every page of a Site with one compiled Jinja environment."""
 
-    def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls):
+    def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls, preview: bool = False):
         self.site = site
+        self.preview = preview
         self.urls = urls_
         self.words = ui_words(site.config.language)
         self.environment = jinja2.Environment(
@@ -86,6 +117,8 @@ class Renderer:
             regions=site.regions,
             article_path=urls.article_path,
             absolute_url=self.urls.absolute,
+            preview=preview,
+            is_future=site.is_future,
         )
         self.environment.filters.update(
             article_datetime=self._article_datetime,
@@ -139,7 +172,10 @@ class Renderer:
                                           in_sitemap=False))
         files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=words["not_found_title"],
                                       served_anywhere=True))
-        return files + self.render_machine_files(files)
+        files += self.render_machine_files(files)
+        if self.preview:
+            files.append(RenderedFile(PREVIEW_SCRIPT, PREVIEW_SCRIPT_SOURCE.encode("utf-8"), "preview script"))
+        return files
 
     def render_machine_files(self, pages: Sequence[RenderedFile]) -> list[RenderedFile]:
         """Feeds, sitemaps and robots.txt, from the bulletins and the pages already rendered."""

@@ -87,3 +87,47 @@ def test_related_command_with_an_unknown_slug(tmp_path) -> None:
     assert result.stderr == ("Error: 1 problem found; nothing was written.\n"
                              "dbd-jaksl: no published bulletin has this slug\n"
                              '    Did you mean "dbd-jaksel"?\n')
+
+
+def test_new_creates_a_draft_that_builds_and_never_overwrites(tmp_path) -> None:
+    site = copy_site("basic", tmp_path)
+    result = run_build(site, "new", "Pemkot ajak warga: cegah TPPO!", "--region", "Jakarta Selatan",
+                       "--tags", "tppo, perlindungan anak", "--reporter", "Rina Oktaviani", "--editor", "Sari")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "content/2025/pemkot-ajak-warga-cegah-tppo.md\n"  # the year of the build time
+    created = site / "content" / "2025" / "pemkot-ajak-warga-cegah-tppo.md"
+    import frontmatter
+    post = frontmatter.load(created)
+    assert post["title"] == "Pemkot ajak warga: cegah TPPO!"
+    assert post["date"] == "2025-11-22 09:00"  # now, in the site's time zone (WIB)
+    assert (post["reporter"], post["editor"], post["region"]) == ("Rina Oktaviani", "Sari", "Jakarta Selatan")
+    assert post["tags"] == ["tppo", "perlindungan anak"]
+    assert post["draft"] is True
+    built = run_build(site, "--drafts", "--quiet")
+    assert built.exit_code == 0, built.stderr
+    assert (site / "output" / "berita" / "pemkot-ajak-warga-cegah-tppo" / "index.html").is_file()
+    assert run_build(site, "--quiet").exit_code == 0
+    assert not (site / "output" / "berita" / "pemkot-ajak-warga-cegah-tppo").exists()  # drafts stay out
+
+    before = created.read_bytes()
+    again = run_build(site, "new", "Pemkot ajak warga: cegah TPPO!", "--region", "Jakarta Selaten")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "Error: 4 problems found; nothing was written.\n"
+        "--editor: no editor given\n    Add --editor NAME, or set default_editor in site.toml.\n"
+        "--region: unknown region \"Jakarta Selaten\"\n    Did you mean \"Jakarta Selatan\"?\n"
+        "--reporter: no reporter given\n    Add --reporter NAME, or set default_reporter in site.toml.\n"
+        "content/2025/pemkot-ajak-warga-cegah-tppo.md: this file already exists and is left as it is\n"
+        "    Choose another title, or edit the existing file.\n")
+    assert created.read_bytes() == before
+
+
+def test_new_takes_reporter_and_editor_from_the_configuration(tmp_path) -> None:
+    site = copy_site("basic", tmp_path)
+    (site / "site.toml").write_text('default_reporter = "Tim Humas"\ndefault_editor = "Redaksi"\n'
+                                    + (site / "site.toml").read_text(), encoding="utf-8")
+    result = run_build(site, "new", "Jumantik cilik beraksi", "--region", "Jakarta Timur")
+    assert result.exit_code == 0, result.stderr
+    import frontmatter
+    post = frontmatter.load(site / result.stdout.strip())
+    assert (post["reporter"], post["editor"]) == ("Tim Humas", "Redaksi")
