@@ -42,9 +42,11 @@ class BuildCache:
         self._used_articles: dict[str, FileOutcome] = {}
         self.hits = 0  # files whose parse was reused
         self.related_reused = False
+        self.pages: dict[str, dict[str, tuple[str, int, int]]] = {}
         if enabled:
             self.articles = self._read("articles")
             self.related = self._read("related")
+            self.pages = self._read("pages")
 
     # The load stage's LoadCache interface.
     def get(self, key: str) -> FileOutcome | None:
@@ -64,6 +66,30 @@ class BuildCache:
 
     def keep_related_lists(self, key: str, lists: object) -> None:
         self.related = {key: lists}  # only the latest: older inputs will not come back
+
+    def reusable_pages(self, output: Path) -> dict[str, str]:
+        """Output paths whose file is still the one the last build wrote there, with that page's key."""
+        reusable = {}
+        for site_path, (key, size, modified) in self.pages.get(str(output.resolve()), {}).items():
+            try:
+                status = (output / site_path).stat()
+            except OSError:
+                continue
+            if status.st_size == size and status.st_mtime_ns == modified:
+                reusable[site_path] = key
+        return reusable
+
+    def keep_pages(self, output: Path, keys: dict[str, str]) -> None:
+        """Remember which inputs made each page now in `output` (by the file's size and time)."""
+        recorded = {}
+        for site_path, key in keys.items():
+            try:
+                status = (output / site_path).stat()
+            except OSError:
+                continue
+            recorded[site_path] = (key, status.st_size, status.st_mtime_ns)
+        self.pages = {str(output.resolve()): recorded}
+        self._write("pages", self.pages)
 
     def save(self) -> None:
         """Write what this build used; entries of deleted or changed files are dropped."""

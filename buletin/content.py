@@ -5,6 +5,7 @@ This module parses and validates; it never writes a file.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -85,6 +86,7 @@ class Article:
     assets: tuple[str, ...] = ()  # content-relative files the page needs copied
     linked_articles: tuple[str, ...] = ()  # content paths of bulletins the body links to
     field_lines: dict[str, int] = field(default_factory=dict)
+    source_digest: str = ""  # identifies the file's bytes and path: what the article was made from
 
 
 @dataclass
@@ -137,8 +139,9 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         if outcome is None or not _references_exist(outcome.article, content_dir):
             renderer = renderer or MarkdownRenderer(content_dir)
             outcome = FileOutcome(None, [], [])
-            outcome.article = load_article(path, raw, content_dir, shown, config, renderer,
-                                           outcome.problems, outcome.warnings)
+            article = load_article(path, raw, content_dir, shown, config, renderer,
+                                   outcome.problems, outcome.warnings)
+            outcome.article = dataclasses.replace(article, source_digest=key) if article is not None else None
             if cache is not None:
                 cache.put(key, outcome)
         result.problems += outcome.problems

@@ -15,7 +15,7 @@ from .content import load_content
 from .index import Site, add_related, build_index, find_cross_file_problems, related_documents, related_inputs_key
 from .problems import BuildError, Problem
 from .render import Renderer, ThemeFolders, theme_files
-from .search import index_search
+from .search import search_finisher
 from .urls import Urls
 from .write import WriteReport, check_output_folder, write_site
 
@@ -57,32 +57,43 @@ def build(options: BuildOptions) -> BuildReport:
                         separate=[options.content_dir, *theme.templates, *theme.static, ENGINE_ROOT / "buletin"],
                         outside=[site_root])
     check_logo(config, theme)
-    site, warnings, cache_note = load_site(options, config, timer)
+    cache = open_cache(options, config)
+    site, warnings, cache_note = load_site(options, config, timer, cache)
     if not config.has_absolute_base_url:
         warnings.append(Problem("site.toml", None, "base_url",
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
                                 'Set base_url to the address the site is published at, e.g. "https://example.org/".'))
 
-    renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview)
+    reusable = cache.reusable_pages(options.output_dir) if options.output_dir.is_dir() else {}
+    renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
+                        reusable=reusable)
     rendered = renderer.render_all()
     assets = [asset for article in site.articles for asset in article.assets]
     copied = theme_files(theme, assets, options.content_dir)
     timer.lap("render")
 
-    written = write_site(options.output_dir, rendered, copied, finish=index_search if config.search else None)
+    finish = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
+    written = write_site(options.output_dir, rendered, copied, finish=finish)
+    cache.keep_pages(options.output_dir, {item.site_path: item.key for item in rendered if item.key})
     timer.lap("write")
+    reused = sum(1 for item in rendered if item.data is None)
+    cache_note += f", {reused} of {len(rendered)} pages unchanged and not rendered again"
     pages = sum(1 for item in rendered if item.site_path.endswith(".html"))
     return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note)
 
 
-def load_site(options: BuildOptions, config: SiteConfig,
-              timer: StageTimer | None = None) -> tuple[Site, list[Problem], str]:
+def open_cache(options: BuildOptions, config: SiteConfig) -> BuildCache:
+    return BuildCache(options.cache_dir or site_root_of(options) / ".cache", config, enabled=options.use_cache)
+
+
+def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | None = None,
+              cache: BuildCache | None = None) -> tuple[Site, list[Problem], str]:
     """Load, check and index the content, with the related lists: everything before rendering.
 
     Returns the site, the warnings, and a line saying what the cache saved.
     """
     timer = timer or StageTimer()
-    cache = BuildCache(options.cache_dir or site_root_of(options) / ".cache", config, enabled=options.use_cache)
+    cache = cache or open_cache(options, config)
     loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache)
     problems = loaded.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
     if problems:

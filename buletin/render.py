@@ -5,6 +5,8 @@ Nothing here touches output/; the write stage does that.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import math
 import re
 import traceback
@@ -29,10 +31,11 @@ class RenderedFile:
     """One output file: where it goes and its bytes."""
 
     site_path: str  # "berita/x/index.html"
-    data: bytes
+    data: bytes | None  # None: made from the same inputs as the file the previous build wrote; reuse it
     origin: str  # what made it, for error messages
     lastmod: datetime | None = None  # when what the page shows last changed
     in_sitemap: bool = False
+    key: str = ""  # digest of everything the page is made from
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,12 @@ _REFERENCE = re.compile(r'(src|href)="' + re.escape(REFERENCE_PREFIX) + r'(asset
 class Renderer:
     """Renders every page of a Site with one compiled Jinja environment."""
 
-    def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls, preview: bool = False):
+    def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls, preview: bool = False,
+                 reusable: dict[str, str] | None = None):
+        """`reusable` maps output paths to the keys of the pages the previous build left there intact."""
         self.site = site
         self.preview = preview
+        self.reusable = reusable or {}
         self.urls = urls_
         self.words = ui_words(site.config.language)
         self.environment = jinja2.Environment(
@@ -114,7 +120,7 @@ class Renderer:
         self.environment.globals.update(
             site=site.config,
             t=self.words,
-            regions=site.regions,
+            regions=tuple(NavigationItem(term.name, term.path, len(term.articles)) for term in site.regions),
             article_path=urls.article_path,
             absolute_url=self.urls.absolute,
             preview=preview,
@@ -129,6 +135,7 @@ class Renderer:
             reporter_term=lambda name: site.reporter_by_name[name],
             describe=describe,
         )
+        self.global_key = self._global_key(theme)
 
     # --- pages ---
 
@@ -278,13 +285,36 @@ class Renderer:
             context["twitter"] = metadata.twitter_card(None, heading, description, config, absolute)
         context.setdefault("open_graph", [])
         context.setdefault("twitter", [])
+        site_path = urls.output_file(path)
+        hasher = hashlib.sha256(self.global_key)
+        _digest_into(hasher, (template_name, path, served_anywhere, sorted(context.items())))
+        key = hasher.hexdigest()
+        if self.reusable.get(site_path) == key:
+            return RenderedFile(site_path, None, f"page {path or '/'}", lastmod=lastmod, in_sitemap=in_sitemap,
+                                key=key)
         try:
             template = self.environment.get_template(template_name)
             html = template.render(url=link, path=path, **context)
         except jinja2.TemplateError as error:
             raise BuildError([template_problem(error, template_name)]) from None
-        return RenderedFile(urls.output_file(path), html.encode("utf-8"), f"page {path or '/'}",
-                            lastmod=lastmod, in_sitemap=in_sitemap)
+        return RenderedFile(site_path, html.encode("utf-8"), f"page {path or '/'}",
+                            lastmod=lastmod, in_sitemap=in_sitemap, key=key)
+
+    def _global_key(self, theme: ThemeFolders) -> bytes:
+        """What every page depends on beyond its own context: code, configuration, templates, site-wide names."""
+        site = self.site
+        hasher = hashlib.sha256()
+        for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            hasher.update(source.read_bytes())
+        for folder in theme.templates:
+            for template in sorted(folder.rglob("*")) if folder.is_dir() else ():
+                if template.is_file():
+                    hasher.update(template.relative_to(folder).as_posix().encode() + b"\0" + template.read_bytes())
+        _digest_into(hasher, (repr(site.config), repr(self.urls), self.preview, sorted(self.words.items()),
+                              [(term.kind, term.name, term.path, len(term.articles))
+                               for term in (*site.regions, *site.tags, *site.reporters)],
+                              sorted(article.slug for article in site.articles if site.is_future(article))))
+        return hasher.digest()
 
     def _trail(self, trail: Sequence[tuple[str, str]]) -> dict:
         """Breadcrumbs from the front page down to this page: visible links and their JSON-LD."""
@@ -309,6 +339,39 @@ class Renderer:
 
     def _list_date(self, article: Article) -> str:
         return format_list_date(article.date, self.site.config.language)
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    """A region in the site's navigation: what every page shows of it."""
+
+    name: str
+    path: str
+    count: int
+
+
+def _digest_into(hasher: hashlib._Hash, value: object) -> None:
+    """Feed a page's inputs into a hash, by value: articles by the digest of their source file."""
+    if isinstance(value, Article):
+        hasher.update(b"A" + value.source_digest.encode() + b"\0")
+    elif isinstance(value, str):
+        hasher.update(b"S" + value.encode() + b"\0")
+    elif value is None or isinstance(value, (bool, int, float)):
+        hasher.update(b"V" + repr(value).encode() + b"\0")
+    elif isinstance(value, datetime):
+        hasher.update(b"D" + value.isoformat().encode() + b"\0")
+    elif isinstance(value, (list, tuple)):
+        hasher.update(b"[")
+        for item in value:
+            _digest_into(hasher, item)
+        hasher.update(b"]")
+    elif isinstance(value, dict):
+        _digest_into(hasher, sorted(value.items()))
+    elif dataclasses.is_dataclass(value):
+        hasher.update(b"C" + type(value).__name__.encode())
+        _digest_into(hasher, [getattr(value, item.name) for item in dataclasses.fields(value)])
+    else:
+        raise TypeError(f"cannot tell whether a page input of type {type(value).__name__} changed")
 
 
 def paginate(articles: Sequence[Article], first_path: str, per_page: int) -> Iterator[Pagination]:

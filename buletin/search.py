@@ -5,8 +5,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import cbor2
@@ -14,6 +16,31 @@ import cbor2
 from .problems import BuildError, Problem
 
 BUNDLE_FOLDER = "pagefind"
+
+
+def search_finisher(reuse_when_pages_changed: bool = False) -> Callable[[Path, Path, set[str]], None]:
+    """The write stage's last step: index the staged site, or reuse the previous index when no page changed.
+
+    With reuse_when_pages_changed (the live preview), the index made at the
+    start is kept while writing, so that a rebuild does not wait for Pagefind.
+    """
+    def finish(staging: Path, previous_output: Path, changed: set[str]) -> None:
+        previous = previous_output / BUNDLE_FOLDER
+        pages_changed = any(path.endswith(".html") for path in changed)
+        if (previous / "pagefind-entry.json").is_file() and (reuse_when_pages_changed or not pages_changed):
+            link_tree(previous, staging / BUNDLE_FOLDER)
+        else:
+            index_search(staging)
+    return finish
+
+
+def link_tree(source: Path, destination: Path) -> None:
+    """Hard-link every file of a folder into a new one (files are never modified in place, so sharing is safe)."""
+    for root, _folders, files in os.walk(source):
+        target = destination / Path(root).relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(Path(root) / name, target / name)
 
 
 def index_search(site_folder: Path) -> None:

@@ -78,11 +78,12 @@ def read_manifest(output: Path) -> list[str] | None:
 
 
 def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
-               finish: Callable[[Path], None] | None = None) -> WriteReport:
+               finish: Callable[[Path, Path, set[str]], None] | None = None) -> WriteReport:
     """Replace output with the new files in one swap; on any failure the old output stays.
 
-    `finish` runs on the complete staging folder before the swap (the search
-    indexer); the files it adds belong to the build like the rendered ones.
+    `finish(staging, output, changed)` runs on the complete staging folder
+    before the swap (the search indexer), told which paths changed since the
+    previous build; the files it adds belong to the build like the rendered ones.
     """
     check_unique_paths(rendered, copied)
     recover_interrupted_swap(output)
@@ -101,14 +102,20 @@ def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[
     written = unchanged = 0
     try:
         staging.mkdir(parents=True)
+        changed: set[str] = set()
         for item in (*rendered, *copied):
-            if _link_if_unchanged(output / item.site_path, staging / item.site_path, item):
+            if isinstance(item, RenderedFile) and item.data is None:
+                _reuse_previous(output / item.site_path, staging / item.site_path)
+                unchanged += 1
+            elif _link_if_unchanged(output / item.site_path, staging / item.site_path, item):
                 unchanged += 1
             else:
                 _write_item(staging / item.site_path, item)
                 written += 1
+                changed.add(item.site_path)
+        changed |= previous_files - new_paths
         if finish is not None:
-            finish(staging)
+            finish(staging, output, changed)
             added = _files_under(staging) - new_paths
             for path in sorted(added):
                 if _link_if_unchanged_file(output / path, staging / path):
@@ -201,6 +208,16 @@ def remove_tree(path: Path) -> None:
         shutil.rmtree(path)
 
 
+def _reuse_previous(old: Path, destination: Path) -> None:
+    """A page made from the same inputs as last time: the previous build's file is it."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, destination)
+    except OSError as error:
+        raise BuildError([Problem(str(old), None, None, f"cannot reuse the previous build's file: {error.strerror}",
+                                  "Build again with --clean.")]) from None
+
+
 def _link_if_unchanged(old: Path, destination: Path, item: RenderedFile | CopiedFile) -> bool:
     """Hard-link the previous build's file when its bytes are the same, keeping its mtime."""
     try:
@@ -231,7 +248,11 @@ def _files_under(folder: Path) -> set[str]:
 def _link_if_unchanged_file(old: Path, new: Path) -> bool:
     """Swap a freshly written file for a hard link to the previous build's identical one."""
     try:
-        if not old.is_file() or old.is_symlink() or not _same_file(old, new):
+        if not old.is_file() or old.is_symlink():
+            return False
+        if old.samefile(new):
+            return True
+        if not _same_file(old, new):
             return False
         new.unlink()
         os.link(old, new)
