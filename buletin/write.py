@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .problems import BuildError, Problem
 from .render import CopiedFile, RenderedFile
@@ -102,6 +102,7 @@ def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[
     written = unchanged = 0
     try:
         staging.mkdir(parents=True)
+        _make_folders(staging, (*new_paths, *foreign))
         changed: set[str] = set()
         for item in (*rendered, *copied):
             if isinstance(item, RenderedFile) and item.data is None:
@@ -208,9 +209,15 @@ def remove_tree(path: Path) -> None:
         shutil.rmtree(path)
 
 
+def _make_folders(staging: Path, paths: Iterable[str]) -> None:
+    """Every folder the files need, each made once (parents first)."""
+    folders = {parent for path in paths for parent in PurePosixPath(path).parents if str(parent) != "."}
+    for folder in sorted(folders, key=lambda f: (len(f.parts), str(f))):
+        (staging / folder).mkdir()
+
+
 def _reuse_previous(old: Path, destination: Path) -> None:
     """A page made from the same inputs as last time: the previous build's file is it."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(old, destination)
     except OSError as error:
@@ -229,7 +236,6 @@ def _link_if_unchanged(old: Path, destination: Path, item: RenderedFile | Copied
             same = _same_file(old, item.source)
         if not same:
             return False
-        destination.parent.mkdir(parents=True, exist_ok=True)
         os.link(old, destination)
         return True
     except OSError:
@@ -262,7 +268,6 @@ def _link_if_unchanged_file(old: Path, new: Path) -> bool:
 
 
 def _write_item(destination: Path, item: RenderedFile | CopiedFile) -> None:
-    destination.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(item, RenderedFile):
         destination.write_bytes(item.data)
     else:
@@ -270,7 +275,6 @@ def _write_item(destination: Path, item: RenderedFile | CopiedFile) -> None:
 
 
 def _carry_over(source: Path, destination: Path) -> None:
-    destination.parent.mkdir(parents=True, exist_ok=True)
     if source.is_symlink():
         destination.symlink_to(os.readlink(source))
         return
