@@ -225,6 +225,10 @@ def test_no_broken_links_and_nothing_external(basic_site: Path) -> None:
             if "canonical" not in (tag.get("rel") or []):
                 assert not reference.startswith(("http:", "https:", "//")), (page, reference)
     assert (basic_site / "style.css").is_file()
+    for page in basic_site.rglob("*.html"):  # the live preview's scripts never reach a normal build
+        text = page.read_text(encoding="utf-8")
+        assert "livereload" not in text and "__buletin__" not in text, page
+    assert not (basic_site / "__buletin__").exists()
 
 
 def test_sub_path_base_url_and_relative_links(tmp_path: Path) -> None:
