@@ -43,6 +43,22 @@ STEMMERS = ("sastrawi", "snowball", "none")
 
 
 @dataclass(frozen=True)
+class ThemeConfig:
+    """The site's own look without editing templates: colours as #rrggbb, empty for the theme's own."""
+
+    accent: str = ""
+    link: str = ""
+    accent_dark: str = ""  # in the dark scheme
+    link_dark: str = ""
+    templates_dir: str = "templates"  # the site's templates, overriding the theme's file by file
+    static_dir: str = "static"
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return {key: getattr(self, key) for key in ("accent", "link", "accent_dark", "link_dark") if getattr(self, key)}
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Everything a site sets in site.toml, with defaults for all of it."""
 
@@ -64,6 +80,7 @@ class SiteConfig:
     default_reporter: str = ""  # filled in by `build.py new` when --reporter is not given
     default_editor: str = ""
     related: RelatedConfig = field(default_factory=RelatedConfig)
+    theme: ThemeConfig = field(default_factory=ThemeConfig)
 
     @property
     def publisher(self) -> str:
@@ -109,12 +126,12 @@ def load_config(path: Path | None, display_name: str | None = None) -> SiteConfi
                                   'Check quotes and brackets; strings need "double quotes".')]) from None
     problems: list[Problem] = []
     values = _read_table(data, SiteConfig, "", name, text, problems)
-    if "related" in data and isinstance(data["related"], dict):
-        values["related"] = RelatedConfig(
-            **_read_table(data["related"], RelatedConfig, "related", name, text, problems))
-    elif "related" in data:
-        problems.append(Problem(name, _line_of(text, "related"), "related",
-                                "must be a table", "Write it as a [related] section."))
+    for section, cls in (("related", RelatedConfig), ("theme", ThemeConfig)):
+        if section in data and isinstance(data[section], dict):
+            values[section] = cls(**_read_table(data[section], cls, section, name, text, problems))
+        elif section in data:
+            problems.append(Problem(name, _line_of(text, section), section,
+                                    "must be a table", f"Write it as a [{section}] section."))
     problems += _check_values(values, name, text)
     if problems:
         raise BuildError(problems)
@@ -142,7 +159,7 @@ def _read_table(data: dict, cls: type, section: str, name: str, text: str,
             problems.append(Problem(name, line, label, "unknown configuration key", hint))
             continue
         type_name = str(fields[key].type)
-        if type_name in ("RelatedConfig",):
+        if type_name in ("RelatedConfig", "ThemeConfig"):
             continue
         if type_name == "tuple[str, ...]":
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -183,6 +200,11 @@ def _check_values(values: dict, name: str, text: str) -> list[Problem]:
     related = values.get("related")
     if related is not None:
         problems += _check_related(related, name, text)
+    theme = values.get("theme")
+    for key, colour in (theme.colours.items() if theme else ()):
+        if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", colour):
+            problems.append(Problem(name, _line_of(text, key), f"theme.{key}", f'"{colour}" is not a colour',
+                                    'Write it as "#rrggbb", for example "#9b1c1c".'))
     regions = values.get("regions", ())
     duplicates = sorted({r for r in regions if regions.count(r) > 1})
     if duplicates:

@@ -340,9 +340,8 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
             image = resolved
             assets.append(resolved)
             if not image_alt:
-                warnings.append(Problem(shown, line_of("image"), "image_alt",
-                                        "the image has no description for screen readers",
-                                        "Add 'image_alt: ...' describing what the image shows."))
+                problem(line_of("image"), "image_alt", "the image has no description for readers who cannot see it",
+                        "Add 'image_alt: ...' describing what the image shows.")
 
     rendered = renderer.render(body, path)
     for reference in rendered.missing:
@@ -609,16 +608,30 @@ class _LocalReferences(Extension):
         md.treeprocessors.register(_ReferenceRewriter(md, self), "buletin_references", 0)
 
 
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
 class _ReferenceRewriter(Treeprocessor):
     def __init__(self, md: markdown.Markdown, owner: _LocalReferences):
         super().__init__(md)
         self.owner = owner
 
     def run(self, root: Element) -> None:
+        self.demote_headings(root)
         for element in root.iter():
             attribute = {"img": "src", "a": "href"}.get(element.tag)
             if attribute and element.get(attribute):
                 element.set(attribute, self.rewrite(element.get(attribute), element.tag == "img"))
+
+    @staticmethod
+    def demote_headings(root: Element) -> None:
+        """The page's only h1 is the headline: body headings start at h2, their order kept."""
+        levels = [int(element.tag[1]) for element in root.iter() if element.tag in HEADINGS]
+        shift = 2 - min(levels) if levels and min(levels) < 2 else 0
+        if shift:
+            for element in root.iter():
+                if element.tag in HEADINGS:
+                    element.tag = f"h{min(6, int(element.tag[1]) + shift)}"
 
     def rewrite(self, url: str, is_image: bool) -> str:
         parts = urlsplit(url)

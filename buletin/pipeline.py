@@ -12,9 +12,10 @@ from . import related
 from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .content import load_content
+from .images import prepare_pictures
 from .index import Site, add_related, build_index, find_cross_file_problems, related_documents, related_inputs_key
 from .problems import BuildError, Problem
-from .render import Renderer, ThemeFolders, theme_files
+from .render import CopiedFile, Renderer, ThemeFolders, theme_files
 from .search import search_finisher
 from .urls import Urls
 from .write import WriteReport, check_output_folder, write_site
@@ -52,7 +53,7 @@ def build(options: BuildOptions) -> BuildReport:
     timer = StageTimer()
     config = read_config(options)
     site_root = site_root_of(options)
-    theme = theme_folders(site_root)
+    theme = theme_folders(site_root, config)
     check_output_folder(options.output_dir,
                         separate=[options.content_dir, *theme.templates, *theme.static, ENGINE_ROOT / "buletin"],
                         outside=[site_root])
@@ -64,12 +65,17 @@ def build(options: BuildOptions) -> BuildReport:
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
                                 'Set base_url to the address the site is published at, e.g. "https://example.org/".'))
 
+    pictures, problems = prepare_pictures(site.articles, options.content_dir, cache.folder / "images")
+    if problems:
+        raise BuildError(problems)
     reusable = cache.reusable_pages(options.output_dir) if options.output_dir.is_dir() else {}
     renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
-                        reusable=reusable)
+                        reusable=reusable, pictures=pictures)
     rendered = renderer.render_all()
     assets = [asset for article in site.articles for asset in article.assets]
     copied = theme_files(theme, assets, options.content_dir)
+    copied += [CopiedFile(variant.site_path, variant.source, f"smaller copy of {picture.site_path}")
+               for picture in pictures.values() for variant in picture.variants]
     timer.lap("render")
 
     finish = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
@@ -148,13 +154,13 @@ def read_config(options: BuildOptions) -> SiteConfig:
     return config
 
 
-def theme_folders(site_root: Path) -> ThemeFolders:
+def theme_folders(site_root: Path, config: SiteConfig) -> ThemeFolders:
     """The site's own templates and static files first, then the default theme's."""
     def unique(*folders: Path) -> tuple[Path, ...]:
         return tuple(dict.fromkeys(folder.resolve() for folder in folders))
     return ThemeFolders(
-        templates=unique(site_root / "templates", ENGINE_ROOT / "templates"),
-        static=unique(site_root / "static", ENGINE_ROOT / "static"),
+        templates=unique(site_root / config.theme.templates_dir, ENGINE_ROOT / "templates"),
+        static=unique(site_root / config.theme.static_dir, ENGINE_ROOT / "static"),
     )
 
 

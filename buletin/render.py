@@ -13,15 +13,18 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from . import feeds, metadata, urls
 from .content import REFERENCE_PREFIX, Article
 from .i18n import format_article_datetime, format_list_date, format_month, ui_words
+from .images import Picture
 from .index import Site, Term
 from .problems import BuildError, Problem
 
@@ -95,6 +98,9 @@ PREVIEW_SCRIPT_SOURCE = """(async () => {
 })();
 """
 
+_BODY_IMAGE = re.compile(r'<img ([^>]*?)src="' + re.escape(REFERENCE_PREFIX) + r'asset/([^"#]+)"([^>]*)>')
+PICTURE_SIZES = "(min-width: 48rem) 42rem, 100vw"
+
 _REFERENCE = re.compile(r'(src|href)="' + re.escape(REFERENCE_PREFIX) + r'(asset|article)/([^"#]*)(#[^"]*)?"')
 
 
@@ -102,9 +108,11 @@ class Renderer:
     """Renders every page of a Site with one compiled Jinja environment."""
 
     def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls, preview: bool = False,
-                 reusable: dict[str, str] | None = None):
-        """`reusable` maps output paths to the keys of the pages the previous build left there intact."""
+                 reusable: dict[str, str] | None = None, pictures: dict[str, Picture] | None = None):
+        """`reusable` maps output paths to the keys of the pages the previous build left there intact;
+        `pictures` the responsive copies of every image, by content-relative path."""
         self.site = site
+        self.pictures = pictures or {}
         self.preview = preview
         self.reusable = reusable or {}
         self.urls = urls_
@@ -125,6 +133,7 @@ class Renderer:
             absolute_url=self.urls.absolute,
             preview=preview,
             is_future=site.is_future,
+            picture=self.picture_html,
         )
         self.environment.filters.update(
             article_datetime=self._article_datetime,
@@ -134,6 +143,7 @@ class Renderer:
             tag_term=lambda name: site.tag_by_name[name],
             reporter_term=lambda name: site.reporter_by_name[name],
             describe=describe,
+            number=lambda value: format_decimal(value, locale=site.config.language),
         )
         self.global_key = self._global_key(theme)
 
@@ -300,6 +310,16 @@ class Renderer:
         return RenderedFile(site_path, html.encode("utf-8"), f"page {path or '/'}",
                             lastmod=lastmod, in_sitemap=in_sitemap, key=key)
 
+    def picture_html(self, content_path: str, alt: str, link: Callable[[str], str], eager: bool = False,
+                     attributes: str = "") -> Markup:
+        """A <picture> with WebP and original-format sizes, width and height set (no layout shift)."""
+        picture = self.pictures.get(content_path) or Picture(content_path, None, None)
+        original = [f"{link(v.site_path)} {v.width}w" for v in picture.variants if v.mime != "image/webp"]
+        fallback = ", ".join([*original, f"{link(picture.site_path)} {picture.width}w"]) if original else ""
+        template = self.environment.get_template("partials/picture.html")
+        return Markup(template.render(picture=picture, alt=alt, url=link, eager=eager, sizes=PICTURE_SIZES,
+                                      fallback_srcset=fallback, attributes=Markup(attributes)).strip())
+
     def _global_key(self, theme: ThemeFolders) -> bytes:
         """What every page depends on beyond its own context: code, configuration, templates, site-wide names."""
         site = self.site
@@ -313,7 +333,8 @@ class Renderer:
         _digest_into(hasher, (repr(site.config), repr(self.urls), self.preview, sorted(self.words.items()),
                               [(term.kind, term.name, term.path, len(term.articles))
                                for term in (*site.regions, *site.tags, *site.reporters)],
-                              sorted(article.slug for article in site.articles if site.is_future(article))))
+                              sorted(article.slug for article in site.articles if site.is_future(article)),
+                              sorted(self.pictures.items())))
         return hasher.digest()
 
     def _trail(self, trail: Sequence[tuple[str, str]]) -> dict:
@@ -324,7 +345,21 @@ class Renderer:
     # --- helpers ---
 
     def resolve_references(self, html: str, page_path: str) -> str:
-        """Turn the load stage's references to files and bulletins into links from this page."""
+        """Turn the load stage's references to files and bulletins into links from this page;
+        pictures in the body become responsive pictures, loaded lazily."""
+        def link(site_path: str) -> str:
+            return self.urls.link(site_path, page_path)
+
+        def picture(match: re.Match) -> str:
+            before, target, after = match.groups()
+            attributes = before + after
+            alt_match = re.search(r'\balt="([^"]*)"', attributes)
+            alt = unescape(alt_match.group(1)) if alt_match else ""
+            rest = re.sub(r'\s*\balt="[^"]*"', "", attributes).strip().rstrip("/").strip()
+            return self.picture_html(target, alt, link, attributes=f" {rest}" if rest else "")
+
+        html = _BODY_IMAGE.sub(picture, html)
+
         def replace(match: re.Match) -> str:
             attribute, kind, target, fragment = match.groups()
             site_path = target if kind == "asset" else urls.article_path(self.site.by_content_path[target].slug)
@@ -354,8 +389,8 @@ def _digest_into(hasher: hashlib._Hash, value: object) -> None:
     """Feed a page's inputs into a hash, by value: articles by the digest of their source file."""
     if isinstance(value, Article):
         hasher.update(b"A" + value.source_digest.encode() + b"\0")
-    elif isinstance(value, str):
-        hasher.update(b"S" + value.encode() + b"\0")
+    elif isinstance(value, (str, Path)):
+        hasher.update(b"S" + str(value).encode() + b"\0")
     elif value is None or isinstance(value, (bool, int, float)):
         hasher.update(b"V" + repr(value).encode() + b"\0")
     elif isinstance(value, datetime):

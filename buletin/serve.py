@@ -122,13 +122,13 @@ def serve(options: BuildOptions, host: str, port: int) -> int:
     if not port_is_free(host, port):
         print(port_taken_message(host, port), file=sys.stderr)
         return 1
-    read_config(preview)  # a broken configuration is reported before anything starts
+    config = read_config(preview)  # a broken configuration is reported before anything starts
     rebuild = make_builder(preview, lambda text: print(text, file=sys.stderr, flush=True))
     rebuild()
 
     server = Server()
     server.SFH = SiteFileHandler
-    theme = theme_folders(site_root_of(options))
+    theme = theme_folders(site_root_of(options), config)
     watched = [options.content_dir, *theme.templates, *theme.static]
     if config_file is not None:
         watched.append(config_file)

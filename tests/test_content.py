@@ -168,15 +168,21 @@ def test_image_outside_the_content_folder_is_refused(tmp_path: Path) -> None:
     assert "field 'image': image file \"../rahasia.jpg\" not found" in messages(load(tmp_path, text))[0]
 
 
-def test_image_without_description_is_a_warning(tmp_path: Path) -> None:
+def test_image_without_description_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "foto.jpg").write_bytes(b"x")
     result = load(tmp_path, VALID.replace("region: Jakarta Selatan\n", "region: Jakarta Selatan\nimage: foto.jpg\n"))
-    assert result.problems == []
-    assert result.articles[0].image == "foto.jpg"
-    assert [w.format() for w in result.warnings] == [
-        "content/berita.md, line 7, field 'image_alt': the image has no description for screen readers\n"
+    assert result.articles == []
+    assert messages(result) == [
+        "content/berita.md, line 7, field 'image_alt': the image has no description for readers who cannot see it\n"
         "    Add 'image_alt: ...' describing what the image shows."]
+
+
+def test_body_headings_start_below_the_headline(tmp_path: Path) -> None:
+    result = load(tmp_path, VALID + "\n# Latar\n\nTeks.\n\n## Rincian\n\nTeks.\n")
+    html = result.articles[0].body_html
+    assert '<h2 id="latar">Latar</h2>' in html and '<h3 id="rincian">Rincian</h3>' in html
+    assert "<h1" not in html
 
 
 def test_updated_before_date(tmp_path: Path) -> None:
