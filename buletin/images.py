@@ -68,9 +68,11 @@ def prepare_pictures(articles: Sequence[Article], content_dir: Path,
                 image = ImageOps.exif_transpose(opened)
                 image.load()
         except (UnidentifiedImageError, OSError, ValueError) as error:
+            reason = ("it is not a picture in a known format" if isinstance(error, UnidentifiedImageError)
+                      else f"it is damaged ({error})")
             for article, field_name in users[asset]:
                 problems.append(Problem(article.source_path, article.field_lines.get(field_name), field_name,
-                                        f'the image "{asset}" cannot be read: {error}',
+                                        f'the image "{asset}" cannot be read: {reason}',
                                         "Save it again as JPEG, PNG or WebP, or replace it."))
             continue
         digest = hashlib.sha256(data).hexdigest()[:16]
