@@ -27,6 +27,7 @@ class RelatedConfig:
     title_weight: float = Weights.title_weight
     acronym_weight: float = Weights.acronym_weight
     tag_weight: float = Weights.tag_weight
+    campaign_weight: float = Weights.campaign_weight
     name_weight: float = Weights.name_weight
     region_weight: float = Weights.region_weight
     time_weight: float = Weights.time_weight

@@ -43,10 +43,11 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "region": ("wilayah",),
     "tags": ("topik", "tag"),
     "summary": ("ringkasan",),
+    "campaign": ("kampanye",),
 }
 REQUIRED_FIELDS = ("title", "date", "reporter", "editor", "region")
 OPTIONAL_FIELDS = ("tags", "summary", "slug", "image", "image_alt", "image_caption", "source",
-                   "dateline", "related", "not_related", "draft", "updated", "lang", "extra")
+                   "dateline", "related", "not_related", "draft", "updated", "lang", "campaign", "extra")
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 CANONICAL_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 CANONICAL_FIELD.update({name: name for name in KNOWN_FIELDS})
@@ -79,6 +80,7 @@ class Article:
     dateline: str = ""
     related: tuple[str, ...] = ()
     not_related: tuple[str, ...] = ()
+    campaign: str = ""  # the slug of the campaign the bulletin belongs to
     draft: bool = False
     updated: datetime | None = None
     lang: str | None = None
@@ -95,6 +97,175 @@ class LoadResult:
     problems: list[Problem]
     warnings: list[Problem]
     unloaded_slugs: list[str] = field(default_factory=list)  # of files that failed to load
+    campaigns: list[Campaign] = field(default_factory=list)
+
+
+CAMPAIGN_FOLDER = "campaigns"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A help line or office a campaign points readers to."""
+
+    label: str
+    phone: str = ""
+    whatsapp: str = ""
+    url: str = ""
+
+    @property
+    def phone_link(self) -> str:
+        return "tel:" + re.sub(r"[^\d+]", "", self.phone) if self.phone else ""
+
+    @property
+    def whatsapp_link(self) -> str:
+        """wa.me wants the number in international form: 0812… becomes 62812…."""
+        digits = re.sub(r"\D", "", self.whatsapp)
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}" if digits else ""
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A campaign: its message once, and (after indexing) every bulletin that carries it."""
+
+    source_path: str
+    slug: str
+    title: str
+    theme: str  # the slogan
+    start: date
+    end: date | None
+    hashtag: str = ""
+    image: str | None = None
+    image_alt: str = ""
+    contacts: tuple[Contact, ...] = ()
+    lead: str = ""
+    body_html: str = ""
+    contact_box: bool = True  # show the contacts after the credits of its bulletins
+    assets: tuple[str, ...] = ()
+    source_digest: str = ""
+
+    def is_active(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+CAMPAIGN_REQUIRED = ("title", "theme", "start")
+CAMPAIGN_FIELDS = (*CAMPAIGN_REQUIRED, "slug", "end", "hashtag", "image", "image_alt", "contacts", "lead",
+                   "contact_box")
+CAMPAIGN_ALIASES = {"judul": "title", "tema": "theme", "mulai": "start", "selesai": "end", "kontak": "contacts"}
+
+
+def load_campaigns(content_dir: Path, config: SiteConfig, display_root: Path | None = None) -> LoadResult:
+    """Campaigns from content/campaigns/*.md; the result's `campaigns`, problems and warnings."""
+    result = LoadResult([], [], [])
+    folder = content_dir / CAMPAIGN_FOLDER
+    if not folder.is_dir():
+        return result
+    renderer = MarkdownRenderer(content_dir)
+    for path in sorted(folder.glob("*.md")):
+        if path.name.startswith("."):
+            continue
+        shown = _display_path(path, display_root)
+        campaign = load_campaign(path, path.read_bytes(), content_dir, shown, config, renderer, result.problems)
+        if campaign is not None:
+            result.campaigns.append(campaign)
+    return result
+
+
+def load_campaign(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
+                  renderer: MarkdownRenderer, problems: list[Problem]) -> Campaign | None:
+    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
+        problems.append(Problem(shown, line, field_name, message, suggestion))
+
+    parsed = read_front_matter(raw, problem, "title, theme, start")
+    if parsed is None:
+        return None
+    data, key_lines, body, _, _ = parsed
+    before = len(problems)
+    fields: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key, value in data.items():
+        name = CAMPAIGN_ALIASES.get(str(key), str(key))
+        if name not in CAMPAIGN_FIELDS:
+            guess = did_you_mean(str(key), (*CAMPAIGN_FIELDS, *CAMPAIGN_ALIASES))
+            problem(key_lines.get(str(key)), str(key), "unknown campaign field",
+                    f'Did you mean "{guess}"?' if guess else "Known fields: " + ", ".join(CAMPAIGN_FIELDS) + ".")
+            continue
+        fields[name] = value
+        lines[name] = key_lines.get(str(key))
+
+    def line_of(name: str) -> int | None:
+        return lines.get(name)
+
+    for name in CAMPAIGN_REQUIRED:
+        if fields.get(name) in (None, ""):
+            problem(line_of(name), name, "required field is missing", f"Add a line '{name}: ...'.")
+    title = _text(fields.get("title"), "title", line_of, problem) or ""
+    theme = _text(fields.get("theme"), "theme", line_of, problem) or ""
+    slug = _text(fields.get("slug"), "slug", line_of, problem) or slugify(path.stem)
+    if not SLUG_PATTERN.match(slug):
+        problem(line_of("slug"), "slug", f'"{slug}" is not a safe URL segment',
+                f'Use lowercase letters, digits and hyphens, for example "{slugify(slug) or "kampanye"}".')
+    start = _date(fields.get("start"), "start", config, line_of, problem)
+    end = _date(fields.get("end"), "end", config, line_of, problem)
+    if start and end and end[0] < start[0]:
+        problem(line_of("end"), "end", "ends before it starts", "Check the start and end dates.")
+    hashtag = (_text(fields.get("hashtag"), "hashtag", line_of, problem) or "").lstrip("#")
+    lead = _text(fields.get("lead"), "lead", line_of, problem) or ""
+    image_alt = _text(fields.get("image_alt"), "image_alt", line_of, problem) or ""
+    contact_box = _flag(fields.get("contact_box", True), "contact_box", line_of, problem)
+    image = None
+    image_value = _text(fields.get("image"), "image", line_of, problem)
+    if image_value:
+        image = resolve_local_file(image_value, path, content_dir)
+        if image is None:
+            problem(line_of("image"), "image", f'image file "{image_value}" not found',
+                    "The path is relative to this campaign's file; check the spelling and the folder.")
+        elif not image_alt:
+            problem(line_of("image"), "image_alt", "the image has no description for readers who cannot see it",
+                    "Add 'image_alt: ...' describing what the image shows.")
+    contacts = _contacts(fields.get("contacts"), line_of, problem)
+    rendered = renderer.render(body, path)
+    for reference in rendered.missing:
+        problem(None, "body", f'linked file "{reference}" not found',
+                "Paths in the body are relative to this campaign's file.")
+    if len(problems) > before:
+        return None
+    return Campaign(
+        source_path=shown, slug=slug, title=title, theme=theme, start=start[0].date(),
+        end=end[0].date() if end else None, hashtag=hashtag, image=image, image_alt=image_alt,
+        contacts=contacts, lead=lead, body_html=rendered.html, contact_box=contact_box,
+        assets=tuple(dict.fromkeys([*([image] if image else []), *rendered.assets])),
+        source_digest=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _contacts(value: object, line_of: Callable[[str], int | None], problem: ProblemSink) -> tuple[Contact, ...]:
+    if value in (None, ""):
+        return ()
+    example = "Write each as '- label: Hotline SAPA 129' with 'phone:', 'whatsapp:' or 'url:'."
+    if not isinstance(value, list):
+        problem(line_of("contacts"), "contacts", "must be a list of help lines", example)
+        return ()
+    contacts = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str) or not item["label"].strip():
+            problem(line_of("contacts"), "contacts", "each help line needs a 'label'", example)
+            return ()
+        unknown = sorted(set(map(str, item)) - {"label", "phone", "whatsapp", "url"})
+        if unknown:
+            problem(line_of("contacts"), "contacts", "unknown fields in a help line: " + ", ".join(unknown), example)
+            return ()
+        values = {key: str(item.get(key) or "").strip() for key in ("phone", "whatsapp", "url")}
+        if not any(values.values()):
+            problem(line_of("contacts"), "contacts", f'"{item["label"]}" has no phone, whatsapp or url', example)
+            return ()
+        if values["url"] and not values["url"].startswith(("https://", "http://", "mailto:")):
+            problem(line_of("contacts"), "contacts", f'"{values["url"]}" is not a web address',
+                    'Start it with "https://".')
+            return ()
+        contacts.append(Contact(" ".join(item["label"].split()), **values))
+    return tuple(contacts)
 
 
 class LoadCache(Protocol):
@@ -161,11 +332,13 @@ def _references_exist(article: Article | None, content_dir: Path) -> bool:
 
 
 def find_bulletin_files(content_dir: Path) -> list[Path]:
-    """Markdown files under content_dir, skipping hidden files and folders."""
+    """Markdown files under content_dir, skipping hidden files and folders and the campaigns folder."""
     found = []
     for path in content_dir.rglob("*.md"):
         relative = path.relative_to(content_dir)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if relative.parts[0] == CAMPAIGN_FOLDER:
             continue
         found.append(path)
     return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
@@ -190,13 +363,20 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
-                 renderer: MarkdownRenderer, problems: list[Problem],
-                 warnings: list[Problem]) -> Article | None:
-    """Parse and validate one file's bytes; problems are appended, None returned if it is unusable."""
-    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
-        problems.append(Problem(shown, line, field_name, message, suggestion))
+@dataclass
+class FrontMatter:
+    data: dict
+    key_lines: dict[str, int]
+    body: str
+    body_first_line: int
+    text: str
 
+    def __iter__(self):  # unpacks as (data, key_lines, body, body_first_line, text)
+        return iter((self.data, self.key_lines, self.body, self.body_first_line, self.text))
+
+
+def read_front_matter(raw: bytes, problem: Callable[..., None], required: str) -> FrontMatter | None:
+    """The YAML front-matter (with the line of each key) and the body of a file, or None after a problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -209,8 +389,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
     handler = YAMLHandler()
     if not handler.detect(text):
         problem(1, None, "the file does not start with front-matter",
-                "Start the file with a line '---', the fields (title, date, reporter, editor, region), "
-                "and another line '---'.")
+                f"Start the file with a line '---', the fields ({required}), and another line '---'.")
         return None
     try:
         front_text, body = handler.split(text)
@@ -248,6 +427,21 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         key_lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+
+    return FrontMatter(data, key_lines, body, body_first_line, text)
+
+
+def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
+                 renderer: MarkdownRenderer, problems: list[Problem],
+                 warnings: list[Problem]) -> Article | None:
+    """Parse and validate one file's bytes; problems are appended, None returned if it is unusable."""
+    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
+        problems.append(Problem(shown, line, field_name, message, suggestion))
+
+    parsed = read_front_matter(raw, problem, "title, date, reporter, editor, region")
+    if parsed is None:
+        return None
+    data, key_lines, body, body_first_line, text = parsed
 
     before = len(problems)
     fields: dict[str, object] = {}
@@ -311,6 +505,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
     tags = _tags(fields.get("tags"), line_of, problem)
     related = _slug_list(fields.get("related"), "related", line_of, problem)
     not_related = _slug_list(fields.get("not_related"), "not_related", line_of, problem)
+    campaign = _text(fields.get("campaign"), "campaign", line_of, problem) or ""
     summary = _text(fields.get("summary"), "summary", line_of, problem) or ""
     source = _text(fields.get("source"), "source", line_of, problem) or ""
     dateline = _text(fields.get("dateline"), "dateline", line_of, problem) or ""
@@ -373,6 +568,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
         dateline=dateline,
         related=related,
         not_related=not_related,
+        campaign=campaign,
         draft=draft,
         updated=updated,
         lang=lang,

@@ -47,13 +47,13 @@ def explain_related(site: Site, slug: str, limit: int, as_json: bool) -> str:
     lines = [f"Baca juga for {slug}: {article.title}",
              f"({index.weights.count} links at most; a bulletin needs a topical score of "
              f"{index.weights.min_score} or more)", ""]
-    header = (f"{'#':>3}  {'score':>6} {'text':>6} {'acron':>6} {'tags':>6} {'names':>6} {'neigh':>6} "
-              f"{'region':>6} {'time':>6}  ")
+    header = (f"{'#':>3}  {'score':>6} {'text':>6} {'acron':>6} {'tags':>6} {'names':>6} {'camp':>6} "
+              f"{'neigh':>6} {'region':>6} {'time':>6}  ")
     lines.append(header + "status / bulletin")
     for number, (candidate, status) in enumerate(rows, 1):
         signals = candidate.signals
-        values = (candidate.score, signals.text, signals.acronyms, signals.tags, signals.names, signals.neighbours,
-                  signals.region, signals.time)
+        values = (candidate.score, signals.text, signals.acronyms, signals.tags, signals.names, signals.campaign,
+                  signals.neighbours, signals.region, signals.time)
         lines.append(f"{number:>3}  " + " ".join(f"{value:6.3f}" for value in values)
                      + f"  {STATUS_TEXT[status]}\n{'':>12}{candidate.name}: {by_slug[candidate.name].title}")
     if not rows:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .content import Article
+from .content import Article, Campaign
 from .problems import Problem
 
 WIDTHS = (480, 960, 1440)
@@ -43,14 +43,18 @@ class Picture:
         return ", ".join(f"{link(v.site_path)} {v.width}w" for v in self.variants if v.mime == mime)
 
 
-def prepare_pictures(articles: Sequence[Article], content_dir: Path,
-                     cache_dir: Path) -> tuple[dict[str, Picture], list[Problem]]:
+def prepare_pictures(articles: Sequence[Article], content_dir: Path, cache_dir: Path,
+                     campaigns: Sequence[Campaign] = ()) -> tuple[dict[str, Picture], list[Problem]]:
     """Pictures (by content-relative path) of every image the bulletins show, and the problems of unreadable ones."""
     from PIL import Image, ImageOps, UnidentifiedImageError  # loaded only for sites with images
 
     pictures: dict[str, Picture] = {}
     problems: list[Problem] = []
-    users: dict[str, list[tuple[Article, str]]] = {}
+    users: dict[str, list[tuple[Article | Campaign, str]]] = {}
+    for campaign in campaigns:
+        for asset in campaign.assets:
+            if PurePosixPath(asset).suffix.lower() in RASTER_FORMATS:
+                users.setdefault(asset, []).append((campaign, "image" if asset == campaign.image else "body"))
     for article in articles:
         if article.image:
             users.setdefault(article.image, []).append((article, "image"))
@@ -71,7 +75,8 @@ def prepare_pictures(articles: Sequence[Article], content_dir: Path,
             reason = ("it is not a picture in a known format" if isinstance(error, UnidentifiedImageError)
                       else f"it is damaged ({error})")
             for article, field_name in users[asset]:
-                problems.append(Problem(article.source_path, article.field_lines.get(field_name), field_name,
+                lines = getattr(article, "field_lines", {})
+                problems.append(Problem(article.source_path, lines.get(field_name), field_name,
                                         f'the image "{asset}" cannot be read: {reason}',
                                         "Save it again as JPEG, PNG or WebP, or replace it."))
             continue

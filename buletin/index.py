@@ -10,7 +10,7 @@ from datetime import datetime
 
 from . import related, urls
 from .config import SiteConfig
-from .content import Article, slugify
+from .content import Article, Campaign, slugify
 from .problems import Problem, did_you_mean
 
 
@@ -45,6 +45,16 @@ class YearArchive:
 
 
 @dataclass(frozen=True)
+class CampaignEntry:
+    """A campaign with its published bulletins, newest first."""
+
+    campaign: Campaign
+    path: str
+    articles: tuple[Article, ...]
+    status: str  # "active", "upcoming" or "past", on the day of the build
+
+
+@dataclass(frozen=True)
 class Neighbours:
     older: Article | None
     newer: Article | None
@@ -64,6 +74,8 @@ class Site:
     neighbours: dict[str, Neighbours] = field(default_factory=dict)
     related: dict[str, tuple[Article, ...]] = field(default_factory=dict)
     by_content_path: dict[str, Article] = field(default_factory=dict)
+    campaigns: tuple[CampaignEntry, ...] = ()  # active first (newest start first), then upcoming, then past
+    campaign_by_slug: dict[str, CampaignEntry] = field(default_factory=dict)
     region_by_name: dict[str, Term] = field(default_factory=dict)
     tag_by_name: dict[str, Term] = field(default_factory=dict)
     reporter_by_name: dict[str, Term] = field(default_factory=dict)
@@ -80,7 +92,8 @@ class IndexResult:
 
 
 def build_index(articles: Sequence[Article], config: SiteConfig, build_time: datetime,
-                include_drafts: bool = False, include_future: bool = False) -> IndexResult:
+                include_drafts: bool = False, include_future: bool = False,
+                campaigns: Sequence[Campaign] = ()) -> IndexResult:
     """Index the published bulletins (checked by find_cross_file_problems first)."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -110,7 +123,9 @@ def build_index(articles: Sequence[Article], config: SiteConfig, build_time: dat
         years=group_archive(published),
         neighbours=find_neighbours(published),
         by_content_path={article.content_path: article for article in published},
+        campaigns=group_campaigns(campaigns, published, build_time),
     )
+    site.campaign_by_slug.update({entry.campaign.slug: entry for entry in site.campaigns})
     site.region_by_name.update(_term_lookup(site.regions, published, lambda a: (a.region,)))
     site.tag_by_name.update(_term_lookup(site.tags, published, lambda a: a.tags))
     site.reporter_by_name.update(_term_lookup(site.reporters, published, lambda a: a.reporters))
@@ -124,6 +139,38 @@ def build_index(articles: Sequence[Article], config: SiteConfig, build_time: dat
 
 def newest_first(article: Article) -> tuple:
     return (-article.date.timestamp(), article.slug)
+
+
+def group_campaigns(campaigns: Sequence[Campaign], articles: Sequence[Article],
+                    build_time: datetime) -> tuple[CampaignEntry, ...]:
+    today = build_time.date()
+    order = {"active": 0, "upcoming": 1, "past": 2}
+    entries = []
+    for campaign in campaigns:
+        status = "active" if campaign.is_active(today) else ("upcoming" if campaign.start > today else "past")
+        members = tuple(article for article in articles if article.campaign == campaign.slug)
+        entries.append(CampaignEntry(campaign, urls.campaign_path(campaign.slug), members, status))
+    return tuple(sorted(entries, key=lambda e: (order[e.status], -e.campaign.start.toordinal(), e.campaign.slug)))
+
+
+def find_campaign_problems(articles: Sequence[Article], campaigns: Sequence[Campaign]) -> list[Problem]:
+    """Bulletins naming a campaign that does not exist, and campaigns sharing a slug."""
+    problems = []
+    slugs = [campaign.slug for campaign in campaigns]
+    for campaign in campaigns:
+        if slugs.count(campaign.slug) > 1:
+            files = " and ".join(c.source_path for c in campaigns if c.slug == campaign.slug)
+            problems.append(Problem(campaign.source_path, None, "slug", f'the campaign slug "{campaign.slug}" is '
+                                    f"used by {files}", "Give one of them another slug or file name."))
+    for article in articles:
+        if article.campaign and article.campaign not in slugs:
+            guess = did_you_mean(article.campaign, slugs, cutoff=0.6)
+            hint = f'Did you mean "{guess}"?' if guess else (
+                "Known campaigns: " + ", ".join(sorted(slugs)) + "." if slugs else
+                "Add the campaign as a file in content/campaigns/ first.")
+            problems.append(Problem(article.source_path, article.field_lines.get("campaign"), "campaign",
+                                    f'no campaign has the slug "{article.campaign}"', hint))
+    return problems
 
 
 def find_cross_file_problems(articles: Sequence[Article], unloaded_slugs: Iterable[str] = ()) -> list[Problem]:
@@ -224,6 +271,7 @@ def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[r
             body=article.body_text,
             keywords=tuple(tag for tag in dict.fromkeys(map(slugify, article.tags)) if tag not in excluded),
             region=article.region,
+            campaign=article.campaign,
             language=article.lang or config.language,
             pinned=article.related,
             excluded=article.not_related,

@@ -11,9 +11,17 @@ from pathlib import Path
 from . import related
 from .cache import BuildCache
 from .config import SiteConfig, load_config
-from .content import load_content
+from .content import load_campaigns, load_content
 from .images import prepare_pictures
-from .index import Site, add_related, build_index, find_cross_file_problems, related_documents, related_inputs_key
+from .index import (
+    Site,
+    add_related,
+    build_index,
+    find_campaign_problems,
+    find_cross_file_problems,
+    related_documents,
+    related_inputs_key,
+)
 from .problems import BuildError, Problem
 from .render import CopiedFile, Renderer, ThemeFolders, theme_files
 from .search import search_finisher
@@ -65,14 +73,16 @@ def build(options: BuildOptions) -> BuildReport:
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
                                 'Set base_url to the address the site is published at, e.g. "https://example.org/".'))
 
-    pictures, problems = prepare_pictures(site.articles, options.content_dir, cache.folder / "images")
+    pictures, problems = prepare_pictures(site.articles, options.content_dir, cache.folder / "images",
+                                          [entry.campaign for entry in site.campaigns])
     if problems:
         raise BuildError(problems)
     reusable = cache.reusable_pages(options.output_dir) if options.output_dir.is_dir() else {}
     renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
                         reusable=reusable, pictures=pictures)
     rendered = renderer.render_all()
-    assets = [asset for article in site.articles for asset in article.assets]
+    assets = [asset for item in (*site.articles, *(entry.campaign for entry in site.campaigns))
+              for asset in item.assets]
     copied = theme_files(theme, assets, options.content_dir)
     copied += [CopiedFile(variant.site_path, variant.source, f"smaller copy of {picture.site_path}")
                for picture in pictures.values() for variant in picture.variants]
@@ -101,15 +111,17 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     timer = timer or StageTimer()
     cache = cache or open_cache(options, config)
     loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache)
-    problems = loaded.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
+    campaigns = load_campaigns(options.content_dir, config, display_root=Path.cwd())
+    problems = (loaded.problems + campaigns.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
+                + find_campaign_problems(loaded.articles, campaigns.campaigns))
     if problems:
         cache.save()
         raise BuildError(problems)
     timer.lap("load")
 
     build_time = options.build_time or default_build_time(config)
-    indexed = build_index(loaded.articles, config, build_time,
-                          include_drafts=options.include_drafts, include_future=options.include_future)
+    indexed = build_index(loaded.articles, config, build_time, include_drafts=options.include_drafts,
+                          include_future=options.include_future, campaigns=campaigns.campaigns)
     if indexed.problems:
         raise BuildError(indexed.problems)
     timer.lap("index")

@@ -43,6 +43,7 @@ class Document:
     body: str = ""
     keywords: tuple[str, ...] = ()  # tags, already normalised
     region: str = ""
+    campaign: str = ""  # bulletins of one campaign are somewhat related, never only they
     language: str = "id"
     pinned: tuple[str, ...] = ()  # always listed first, in this order
     excluded: tuple[str, ...] = ()  # never listed
@@ -58,6 +59,7 @@ class Weights:
     title_weight: float = 2.0  # a word in the title or summary counts this many times
     acronym_weight: float = 0.1
     tag_weight: float = 0.05
+    campaign_weight: float = 0.05
     name_weight: float = 0.0
     region_weight: float = 0.03
     time_weight: float = 0.03
@@ -74,6 +76,7 @@ class Signals:
     acronyms: float = 0.0
     tags: float = 0.0
     names: float = 0.0
+    campaign: float = 0.0
     neighbours: float = 0.0  # related through bulletins related to both
     region: float = 0.0
     time: float = 0.0
@@ -81,7 +84,7 @@ class Signals:
     @property
     def topical(self) -> float:
         """The part that says two bulletins share a topic."""
-        return self.text + self.acronyms + self.tags + self.names + self.neighbours
+        return self.text + self.acronyms + self.tags + self.names + self.campaign + self.neighbours
 
     @property
     def total(self) -> float:
@@ -346,9 +349,11 @@ class RelatedIndex:
             "acronyms": _tfidf_matrix([a.acronyms for a in ordered]),
             "tags": _tfidf_matrix([Counter(d.keywords) for d in self.documents]),
             "names": _tfidf_matrix([a.names for a in ordered]),
+            "campaign": _tfidf_matrix([Counter([d.campaign] if d.campaign else []) for d in self.documents]),
         }
         self.signal_weights = {"text": self.weights.text_weight, "acronyms": self.weights.acronym_weight,
-                               "tags": self.weights.tag_weight, "names": self.weights.name_weight}
+                               "tags": self.weights.tag_weight, "names": self.weights.name_weight,
+                               "campaign": self.weights.campaign_weight}
         max_frequency = max(20, int(self.rare_share * len(self.names)))
         finders = [_rare_terms(self.matrices[signal], max_frequency, self.finder_terms) * math.sqrt(abs(weight))
                    for signal, weight in self.signal_weights.items() if weight and signal != "names"]

@@ -12,7 +12,7 @@ import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote
@@ -22,7 +22,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from . import feeds, metadata, urls
-from .content import REFERENCE_PREFIX, Article
+from .content import REFERENCE_PREFIX, Article, Campaign
 from .i18n import format_article_datetime, format_list_date, format_month, ui_words
 from .images import Picture
 from .index import Site, Term
@@ -134,6 +134,7 @@ class Renderer:
             preview=preview,
             is_future=site.is_future,
             picture=self.picture_html,
+            has_campaigns=bool(site.campaigns),
         )
         self.environment.filters.update(
             article_datetime=self._article_datetime,
@@ -144,6 +145,7 @@ class Renderer:
             reporter_term=lambda name: site.reporter_by_name[name],
             describe=describe,
             number=lambda value: format_decimal(value, locale=site.config.language),
+            campaign_period=self._campaign_period,
         )
         self.global_key = self._global_key(theme)
 
@@ -153,7 +155,17 @@ class Renderer:
         site, words = self.site, self.words
         files = [self.render_article(article) for article in site.articles]
         files += self.render_list("index.html", "", site.articles, heading=site.config.title, kind="home",
-                                  term=None, description=site.config.tagline, trail=[])
+                                  term=None, description=site.config.tagline, trail=[],
+                                  active_campaigns=tuple(e for e in site.campaigns if e.status == "active"))
+        for entry in site.campaigns:
+            files += self.render_list("campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
+                                      kind="campaign", term=None, description=entry.campaign.theme,
+                                      trail=[(words["campaigns"], urls.campaign_path())], own_feed=True,
+                                      campaign=entry)
+        if site.campaigns:
+            files.append(self.render_page("campaigns.html", urls.campaign_path(), heading=words["campaigns"],
+                                          description=words["description_campaigns"], campaigns=site.campaigns,
+                                          breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())])))
         descriptions = {"region": "description_region", "tag": "description_tag", "reporter": "description_reporter"}
         headings = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}
         for term in (*site.regions, *site.tags, *site.reporters):
@@ -201,6 +213,8 @@ class Renderer:
         listed = [feeds.Feed(urls.atom_path(""), site.config.title, "", site.articles)]
         listed += [feeds.Feed(urls.atom_path(term.path), f"{term.name} | {site.config.title}", term.path,
                               term.articles) for term in (*site.regions, *site.tags)]
+        listed += [feeds.Feed(urls.atom_path(entry.path), f"{entry.campaign.title} | {site.config.title}",
+                              entry.path, entry.articles) for entry in site.campaigns]
         files = [RenderedFile(feed.path, feeds.atom_feed(feed, site, address, content), f"feed {feed.path}")
                  for feed in listed]
         files.append(RenderedFile(urls.RSS_PATH, feeds.rss_feed(listed[0], site, address, content), "RSS feed"))
@@ -252,11 +266,12 @@ class Renderer:
             structured_data=metadata.news_article(
                 article, config, absolute, lambda name: self.site.reporter_by_name[name].path),
             share=share_links(article.title, absolute(path)),
+            campaign=self.site.campaign_by_slug.get(article.campaign),
         )
 
     def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
                     term: Term | None, description: str, trail: list[tuple[str, str]],
-                    own_feed: bool = False) -> list[RenderedFile]:
+                    own_feed: bool = False, **extra: object) -> list[RenderedFile]:
         pages = []
         for page in paginate(articles, first_path, self.site.config.items_per_page):
             numbered = self.words["page_n_of_m"].format(n=page.number, m=page.total)
@@ -265,9 +280,9 @@ class Renderer:
             pages.append(self.render_page(
                 template, page.path, pagination=page, heading=heading, kind=kind, term=term,
                 description=description, lastmod=_newest(page.items) if page.items else None, breadcrumbs=crumbs,
-                feed=(self.words["feed_of"].format(name=term.name), urls.atom_path(first_path))
-                if own_feed and term else None,
-                page_title=title))
+                feed=(self.words["feed_of"].format(name=heading if term is None else term.name),
+                      urls.atom_path(first_path)) if own_feed else None,
+                page_title=title, **extra))
         return pages
 
     def render_page(self, template_name: str, path: str, **context: object) -> RenderedFile:
@@ -372,6 +387,13 @@ class Renderer:
             return format_article_datetime(article.date, language)
         return format_list_date(article.date, language)
 
+    def _campaign_period(self, campaign: Campaign) -> str:
+        language = self.site.config.language
+        start = format_list_date(campaign.start, language)
+        if campaign.end is None:
+            return self.words["period_since"].format(start=start)
+        return self.words["period_range"].format(start=start, end=format_list_date(campaign.end, language))
+
     def _list_date(self, article: Article) -> str:
         return format_list_date(article.date, self.site.config.language)
 
@@ -393,7 +415,7 @@ def _digest_into(hasher: hashlib._Hash, value: object) -> None:
         hasher.update(b"S" + str(value).encode() + b"\0")
     elif value is None or isinstance(value, (bool, int, float)):
         hasher.update(b"V" + repr(value).encode() + b"\0")
-    elif isinstance(value, datetime):
+    elif isinstance(value, (datetime, date)):
         hasher.update(b"D" + value.isoformat().encode() + b"\0")
     elif isinstance(value, (list, tuple)):
         hasher.update(b"[")

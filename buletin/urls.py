@@ -88,6 +88,12 @@ class Urls:
 
 
 SEARCH_PATH = "cari/"
+CAMPAIGN_SECTION = "kampanye"
+
+
+def campaign_path(slug: str | None = None) -> str:
+    return f"{CAMPAIGN_SECTION}/{slug}/" if slug else f"{CAMPAIGN_SECTION}/"
+
 ATOM_FILE = "atom.xml"
 RSS_PATH = "rss.xml"
 SITEMAP_PATH = "sitemap.xml"

@@ -74,7 +74,7 @@ def test_related_command_explains_the_list(tmp_path) -> None:
     assert data["slug"] == "dbd-jaksel" and data["count"] == 3
     first = data["candidates"][0]
     assert (first["slug"], first["status"], first["listed"]) == ("dbd-jaktim", "pinned", True)
-    assert set(first["signals"]) == {"text", "acronyms", "tags", "names", "neighbours", "region", "time"}
+    assert set(first["signals"]) == {"text", "acronyms", "tags", "names", "campaign", "neighbours", "region", "time"}
     assert abs(sum(first["signals"].values()) - first["score"]) < 0.001
     excluded = next(c for c in data["candidates"] if c["slug"] == "tppo-jaksel")
     assert (excluded["status"], excluded["listed"]) == ("excluded", False)
