@@ -349,7 +349,8 @@ class Renderer:
                               [(term.kind, term.name, term.path, len(term.articles))
                                for term in (*site.regions, *site.tags, *site.reporters)],
                               sorted(article.slug for article in site.articles if site.is_future(article)),
-                              sorted(self.pictures.items())))
+                              sorted(self.pictures.items()),
+                              [(entry.campaign.slug, entry.status) for entry in site.campaigns]))
         return hasher.digest()
 
     def _trail(self, trail: Sequence[tuple[str, str]]) -> dict:

@@ -45,6 +45,12 @@ def test_incremental_equals_clean_over_a_sequence_of_edits(tmp_path: Path) -> No
         ("rename", lambda: (content / "dbd-jaksel.md").rename(content / "dbd-jakarta-selatan.md")),
         ("template", lambda: (site / "templates").mkdir() or (site / "templates" / "404.html").write_text(
             "{% extends 'base.html' %}{% block main %}<h1>Tidak ada</h1>{% endblock %}\n", encoding="utf-8")),
+        ("add a campaign", lambda: (site / "content" / "campaigns").mkdir() or (
+            site / "content" / "campaigns" / "siaga-dbd.md").write_text(
+            "---\ntitle: Siaga DBD\ntheme: Jentik tak punya tempat\nstart: 2023-09-01\n---\nPSN 3M Plus.\n",
+            encoding="utf-8")),
+        ("join it", lambda: edit(content / "dbd-jaktim.md", "tags: [dbd, jumantik, sosialisasi]",
+                                 "tags: [dbd, jumantik, sosialisasi]\ncampaign: siaga-dbd")),
     ]
     for number, (name, change) in enumerate(steps):
         change()
@@ -59,6 +65,7 @@ def test_incremental_equals_clean_over_a_sequence_of_edits(tmp_path: Path) -> No
     assert (site / "output" / "berita" / "dbd-jakarta-selatan" / "index.html").is_file()
     assert not (site / "output" / "berita" / "dbd-jaksel").exists()
     assert "cache: 6 of 6 files reused, related lists reused" in run_build(site, "--verbose").stdout
+    assert (site / "output" / "kampanye" / "siaga-dbd" / "index.html").is_file()
 
 
 def test_a_deleted_image_is_noticed_through_the_cache(tmp_path: Path) -> None:
