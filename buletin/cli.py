@@ -7,6 +7,7 @@ check, import, related) register themselves the same way in COMMANDS.
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -14,8 +15,11 @@ from pathlib import Path
 
 from .config import CONFIG_FILE_NAME
 from .explain import explain_related
+from .importer import ImportOptions, import_releases
+from .importer import report as import_report
+from .lint import Finding
 from .new import NewBulletin, create_bulletin
-from .pipeline import BuildOptions, build, default_build_time, load_site, read_config
+from .pipeline import BuildOptions, build, check, default_build_time, load_site, read_config
 from .problems import BuildError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -128,6 +132,63 @@ def run_new(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    """Exit 0 when there is no error (and with --strict no warning), 1 otherwise."""
+    report = check(build_options(arguments))
+    failed = bool(report.errors) or (arguments.strict and bool(report.warnings))
+    if arguments.format == "json":
+        def entries(findings: list[Finding]) -> list[dict]:
+            return [{"rule": f.rule, "file": f.problem.file, "line": f.problem.line, "field": f.problem.field,
+                     "message": f.problem.message, "suggestion": f.problem.suggestion} for f in findings]
+        print(json.dumps({"errors": entries(report.errors), "warnings": entries(report.warnings),
+                          "ok": not failed}, ensure_ascii=False, indent=2))
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    for label, findings in (("error", report.errors), ("warning", report.warnings)):
+        for finding in findings:
+            print(f"{label} [{finding.rule}] {finding.problem.format()}")
+    if not arguments.quiet:
+        print(f"{len(report.errors)} errors, {len(report.warnings)} warnings"
+              + (" (warnings fail with --strict)" if arguments.strict and report.warnings else "") + ".")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="plain-text press releases")
+    parser.add_argument("--region", default="", help="region of every file (else taken from the text)")
+    parser.add_argument("--date", default="", help='publication date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"')
+    parser.add_argument("--tags", default="", help="topics for every file, separated by commas")
+    parser.add_argument("--title", default="", help="headline, for a text that starts with its dateline")
+    parser.add_argument("--title-from-first-sentence", action="store_true",
+                        help="take the headline from the first sentence when the text has none")
+    parser.add_argument("--reporter", default="", help="reporter when the text names none")
+    parser.add_argument("--editor", default="", help="editor when the text names none")
+    parser.add_argument("--dry-run", action="store_true", help="write nothing; print the front-matter")
+    parser.add_argument("--force", action="store_true", help="replace bulletins that already exist")
+    parser.add_argument("--content", metavar="DIR", type=Path, default=None, help="folder with the bulletins")
+    parser.add_argument("--config", metavar="FILE", type=Path, default=None, help="site configuration")
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    """Exit 0 when every file was imported, 1 when any needs attention."""
+    arguments.drafts = arguments.future = False
+    options = build_options(arguments)
+    config = read_config(options)
+    import_options = ImportOptions(
+        region=arguments.region, date=arguments.date, title=arguments.title,
+        title_from_first_sentence=arguments.title_from_first_sentence, reporter=arguments.reporter,
+        editor=arguments.editor, tags=tuple(tag.strip() for tag in arguments.tags.split(",") if tag.strip()))
+    outcomes = import_releases(arguments.files, options.content_dir, import_options, config,
+                               dry_run=arguments.dry_run, force=arguments.force)
+    print(import_report(outcomes, arguments.dry_run))
+    return EXIT_OK if all(not outcome.problem for outcome in outcomes) else EXIT_PROBLEMS
+
+
 # name -> (help, add arguments, run)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
                           Callable[[argparse.Namespace], int]]] = {
@@ -135,6 +196,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
     "serve": ("preview the site in the browser, rebuilding and reloading on every change",
               add_serve_arguments, run_serve),
     "new": ("start a new bulletin as a draft, with its front-matter filled in", add_new_arguments, run_new),
+    "check": ("check every bulletin as a build would, plus editorial rules, without writing anything",
+              add_check_arguments, run_check),
+    "import": ("turn plain-text press releases into bulletins", add_import_arguments, run_import),
     "related": ("explain the Baca juga list of one bulletin: every candidate's score by signal",
                 add_related_arguments, run_related),
 }

@@ -22,6 +22,7 @@ from .index import (
     related_documents,
     related_inputs_key,
 )
+from .lint import Finding, lint
 from .problems import BuildError, Problem
 from .render import CopiedFile, Renderer, ThemeFolders, theme_files
 from .search import search_finisher
@@ -139,6 +140,54 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     note = (f"cache: {cache.hits} of {len(loaded.articles) + len(loaded.unloaded_slugs)} files reused, "
             f"related lists {'reused' if cache.related_reused else 'computed'}")
     return site, loaded.warnings + indexed.warnings + related_warnings, note
+
+
+@dataclass
+class CheckReport:
+    errors: list[Finding]
+    warnings: list[Finding]
+
+
+def check(options: BuildOptions) -> CheckReport:
+    """Every validation of a build, without writing output, plus the editorial rules of lint."""
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
+    try:
+        config = read_config(options)
+        theme = theme_folders(site_root_of(options), config)
+        check_logo(config, theme)
+    except BuildError as error:
+        return CheckReport([Finding("configuration", problem) for problem in error.problems], [])
+    cache = open_cache(options, config)
+    loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache)
+    campaigns = load_campaigns(options.content_dir, config, display_root=Path.cwd())
+    problems = (loaded.problems + campaigns.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
+                + find_campaign_problems(loaded.articles, campaigns.campaigns))
+    errors += [Finding("build", problem) for problem in problems]
+    warnings += [Finding("build", problem) for problem in loaded.warnings]
+    if not problems:
+        try:
+            site, site_warnings, _note = load_site(options, config, cache=cache)
+            warnings += [Finding("build", problem) for problem in site_warnings if problem not in loaded.warnings]
+            _pictures, picture_problems = prepare_pictures(site.articles, options.content_dir,
+                                                           cache.folder / "images",
+                                                           [entry.campaign for entry in site.campaigns])
+            errors += [Finding("build", problem) for problem in picture_problems]
+        except BuildError as error:
+            errors += [Finding("build", problem) for problem in error.problems]
+    content_files = {path.relative_to(options.content_dir).as_posix(): shown_path(path)
+                     for path in options.content_dir.rglob("*") if path.is_file()} \
+        if options.content_dir.is_dir() else {}
+    lint_errors, lint_warnings = lint(loaded.articles, campaigns.campaigns, content_files)
+    return CheckReport(errors + lint_errors, warnings + lint_warnings)
+
+
+def shown_path(path: Path) -> str:
+    """A path as writers see it: relative to the current folder when it lies below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def check_logo(config: SiteConfig, theme: ThemeFolders) -> None:
