@@ -208,7 +208,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
         description="Build a static bulletin site from Markdown press releases. "
-                    "Without a command, builds the site.")
+                    "Without a command, builds the site. Add --debug to any command to see tracebacks.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, add_arguments, _run) in COMMANDS.items():
         add_arguments(commands.add_parser(name, help=help_text, description=help_text))
@@ -217,6 +217,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in arguments_list  # tracebacks for developers; writers get messages
+    arguments_list = [argument for argument in arguments_list if argument != "--debug"]
     if not arguments_list or (arguments_list[0] not in COMMANDS and arguments_list[0] not in ("-h", "--help")):
         arguments_list.insert(0, "build")
     arguments = make_parser().parse_args(arguments_list)
@@ -233,6 +235,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; the output folder was left as it was.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        if debug:
+            raise
+        print(f"Error: something unexpected went wrong ({type(error).__name__}: {error}). "
+              "The output folder was left as it was. Run the command again with --debug for the details, "
+              "and report them.", file=sys.stderr)
+        return EXIT_PROBLEMS
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
 

@@ -78,6 +78,7 @@ class SiteConfig:
     feed_full_content: bool = False
     search: bool = True
     twitter_site: str = ""  # the site's X account, e.g. "@humasjakarta"
+    embed_hosts: tuple[str, ...] = ()  # iframes allowed in bulletins, by host: "www.youtube-nocookie.com"
     default_reporter: str = ""  # filled in by `build.py new` when --reporter is not given
     default_editor: str = ""
     related: RelatedConfig = field(default_factory=RelatedConfig)

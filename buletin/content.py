@@ -28,9 +28,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from .config import SiteConfig
 from .problems import Problem, did_you_mean
+from .sanitize import REFERENCE_SCHEME, sanitize_html
 
 #: Prefix of link targets that the render stage turns into real URLs.
-REFERENCE_PREFIX = "buletin-ref:"
+REFERENCE_PREFIX = f"{REFERENCE_SCHEME}:"
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -161,7 +162,7 @@ def load_campaigns(content_dir: Path, config: SiteConfig, display_root: Path | N
     folder = content_dir / CAMPAIGN_FOLDER
     if not folder.is_dir():
         return result
-    renderer = MarkdownRenderer(content_dir)
+    renderer = MarkdownRenderer(content_dir, config.embed_hosts)
     for path in sorted(folder.glob("*.md")):
         if path.name.startswith("."):
             continue
@@ -308,7 +309,7 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
         outcome = cache.get(key) if cache is not None else None
         if outcome is None or not _references_exist(outcome.article, content_dir):
-            renderer = renderer or MarkdownRenderer(content_dir)
+            renderer = renderer or MarkdownRenderer(content_dir, config.embed_hosts)
             outcome = FileOutcome(None, [], [])
             article = load_article(path, raw, content_dir, shown, config, renderer,
                                    outcome.problems, outcome.warnings)
@@ -528,7 +529,10 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
     image_value = _text(fields.get("image"), "image", line_of, problem)
     if image_value:
         resolved = resolve_local_file(image_value, path, content_dir)
-        if resolved is None:
+        if resolved is None and points_outside(image_value, path, content_dir):
+            problem(line_of("image"), "image", f'"{image_value}" points outside the content folder',
+                    "Put the picture inside content/ (for example content/images/) and refer to it from there.")
+        elif resolved is None:
             problem(line_of("image"), "image", f'image file "{image_value}" not found',
                     "The path is relative to this bulletin's file; check the spelling and the folder.")
         else:
@@ -540,8 +544,9 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
 
     rendered = renderer.render(body, path)
     for reference in rendered.missing:
+        outside = points_outside(reference, path, content_dir)
         problem(_line_containing(text, reference, body_first_line), "body",
-                f'linked file "{reference}" not found',
+                f'linked file "{reference}" ' + ("points outside the content folder" if outside else "not found"),
                 "Paths in the body are relative to this bulletin's file; check the spelling and the folder.")
     assets.extend(rendered.assets)
 
@@ -734,6 +739,14 @@ def resolve_local_file(reference: str, document: Path, content_dir: Path) -> str
     return candidate.relative_to(root).as_posix()
 
 
+def points_outside(reference: str, document: Path, content_dir: Path) -> bool:
+    """Whether a reference leads out of the content folder (by "..", an absolute path or a symbolic link)."""
+    reference = unquote(reference)
+    base = content_dir if reference.startswith("/") else document.parent
+    candidate = (base / reference.lstrip("/")).resolve()
+    return not candidate.is_relative_to(content_dir.resolve())
+
+
 def _line_containing(text: str, needle: str, default: int) -> int:
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else default
@@ -763,8 +776,9 @@ class MarkdownRenderer:
 
     EXTENSIONS = ("extra", "smarty", "sane_lists", "toc")
 
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, embed_hosts: tuple[str, ...] = ()):
         self.content_dir = content_dir
+        self.embed_hosts = embed_hosts
         self.references = _LocalReferences(content_dir)
         self.markdown = markdown.Markdown(
             extensions=[*self.EXTENSIONS, self.references],
@@ -775,7 +789,7 @@ class MarkdownRenderer:
     def render(self, body: str, document: Path) -> RenderedBody:
         self.markdown.reset()
         self.references.start(document)
-        html = self.markdown.convert(body)
+        html = sanitize_html(self.markdown.convert(body), self.embed_hosts)
         found = self.references.found
         return RenderedBody(html, found.assets, found.linked_articles, found.missing)
 

@@ -165,7 +165,9 @@ def test_missing_image_and_body_link(tmp_path: Path) -> None:
 def test_image_outside_the_content_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "rahasia.jpg").write_bytes(b"x")
     text = VALID.replace("region: Jakarta Selatan\n", "region: Jakarta Selatan\nimage: ../rahasia.jpg\n")
-    assert "field 'image': image file \"../rahasia.jpg\" not found" in messages(load(tmp_path, text))[0]
+    assert messages(load(tmp_path, text)) == [
+        "content/berita.md, line 7, field 'image': \"../rahasia.jpg\" points outside the content folder\n"
+        "    Put the picture inside content/ (for example content/images/) and refer to it from there."]
 
 
 def test_image_without_description_is_an_error(tmp_path: Path) -> None:
