@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
@@ -29,6 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 from .config import SiteConfig
 from .problems import Problem, did_you_mean
 from .sanitize import REFERENCE_SCHEME, sanitize_html
+from .typography import smarten
 
 #: Prefix of link targets that the render stage turns into real URLs.
 REFERENCE_PREFIX = f"{REFERENCE_SCHEME}:"
@@ -286,19 +287,26 @@ class FileOutcome:
     warnings: list[Problem]
 
 
+# Parsing in worker processes pays off from about this many files (below it, starting them costs more).
+PARALLEL_THRESHOLD = 400
+
+
 def load_content(content_dir: Path, config: SiteConfig, display_root: Path | None = None,
-                 cache: LoadCache | None = None) -> LoadResult:
+                 cache: LoadCache | None = None, workers: int | None = None) -> LoadResult:
     """Read every bulletin under content_dir, collecting all problems.
 
     With a cache, a file whose bytes (and whose referenced files) did not
-    change since the last build is not parsed again.
+    change since the last build is not parsed again. Many files are parsed in
+    worker processes (`workers`, default: one per core); the result is the
+    same, in the same order, as parsing them one by one.
     """
     result = LoadResult([], [], [])
     if not content_dir.is_dir():
         result.problems.append(Problem(str(content_dir), None, None, "the content folder does not exist",
                                        "Create it, or point --content at the folder with the bulletins."))
         return result
-    renderer: MarkdownRenderer | None = None
+    entries: list[tuple[Path, str, str, FileOutcome | None]] = []  # path, shown, key, cached outcome
+    to_parse: list[tuple[str, bytes, str, str]] = []
     for path in find_bulletin_files(content_dir):
         shown = _display_path(path, display_root)
         try:
@@ -308,12 +316,16 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
             continue
         key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
         outcome = cache.get(key) if cache is not None else None
-        if outcome is None or not _references_exist(outcome.article, content_dir):
-            renderer = renderer or MarkdownRenderer(content_dir, config.embed_hosts)
-            outcome = FileOutcome(None, [], [])
-            article = load_article(path, raw, content_dir, shown, config, renderer,
-                                   outcome.problems, outcome.warnings)
-            outcome.article = dataclasses.replace(article, source_digest=key) if article is not None else None
+        if outcome is not None and not _references_exist(outcome.article, content_dir):
+            outcome = None
+        if outcome is None:
+            to_parse.append((str(path), raw, shown, key))
+        entries.append((path, shown, key, outcome))
+    parsed = dict(zip((item[3] for item in to_parse), parse_files(to_parse, content_dir, config, workers),
+                      strict=True))
+    for path, _shown, key, outcome in entries:
+        if outcome is None:
+            outcome = parsed[key]
             if cache is not None:
                 cache.put(key, outcome)
         result.problems += outcome.problems
@@ -323,6 +335,35 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         else:
             result.unloaded_slugs.append(slugify(_strip_date_prefix(path.stem)))
     return result
+
+
+def parse_files(items: list[tuple[str, bytes, str, str]], content_dir: Path, config: SiteConfig,
+                workers: int | None = None) -> list[FileOutcome]:
+    """Parse (path, bytes, shown path, key) items, in worker processes when there are many."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
+        return _parse_chunk(items, content_dir, config)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk_size = max(50, len(items) // (workers * 4))
+    chunks = [items[start:start + chunk_size] for start in range(0, len(items), chunk_size)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        results = pool.map(_parse_chunk, chunks, [content_dir] * len(chunks), [config] * len(chunks))
+        return [outcome for chunk in results for outcome in chunk]
+
+
+def _parse_chunk(items: list[tuple[str, bytes, str, str]], content_dir: Path, config: SiteConfig) -> list[FileOutcome]:
+    renderer = MarkdownRenderer(content_dir, config.embed_hosts)
+    outcomes = []
+    for path, raw, shown, key in items:
+        outcome = FileOutcome(None, [], [])
+        article = load_article(Path(path), raw, content_dir, shown, config, renderer,
+                               outcome.problems, outcome.warnings)
+        outcome.article = dataclasses.replace(article, source_digest=key) if article is not None else None
+        outcomes.append(outcome)
+    return outcomes
 
 
 def _references_exist(article: Article | None, content_dir: Path) -> bool:
@@ -354,14 +395,53 @@ def _display_path(path: Path, display_root: Path | None) -> str:
     return path.as_posix()
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+def _without_timestamps(loader: type) -> type:
     """Safe YAML that leaves dates as text, so that we parse them one way with clear errors."""
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return loader
 
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# libyaml when present (fast); the pure-Python parser words its error messages better, so it explains failures.
+_FastFrontMatterLoader = _without_timestamps(type("_FastFrontMatterLoader",
+                                                  (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {}))
+_FrontMatterLoader = _without_timestamps(type("_FrontMatterLoader", (yaml.SafeLoader,), {}))
+
+
+MAX_NESTING = 20
+
+
+MAX_ITEMS = 200_000
+
+
+def _too_deep(value: object) -> bool:
+    """Whether lists and mappings nest deeper, or hold more, than any front-matter needs.
+
+    Checked without recursion, and bounded, because YAML aliases can make a
+    small file describe an enormous structure."""
+    pending = [(value, 0)]
+    seen = 0
+    while pending:
+        item, depth = pending.pop()
+        seen += 1
+        if seen > MAX_ITEMS:
+            return True
+        if isinstance(item, (list, dict)):
+            if depth >= MAX_NESTING:
+                return True
+            pending += [(child, depth + 1) for child in (item.values() if isinstance(item, dict) else item)]
+    return False
+
+
+def _compose(front_text: str, loader_class: type) -> tuple[object, object]:
+    loader = loader_class(front_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else {})
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -401,12 +481,10 @@ def read_front_matter(raw: bytes, problem: Callable[..., None], required: str) -
     body_first_line = front_text.count("\n") + 2
 
     try:
-        loader = _FrontMatterLoader(front_text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else {}
-        finally:
-            loader.dispose()
+            node, data = _compose(front_text, _FastFrontMatterLoader)
+        except yaml.YAMLError:
+            node, data = _compose(front_text, _FrontMatterLoader)  # for its clearer message
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -419,6 +497,9 @@ def read_front_matter(raw: bytes, problem: Callable[..., None], required: str) -
         return None
     except RecursionError:
         problem(None, None, "the front-matter is nested too deeply", "Use simple fields.")
+        return None
+    if _too_deep(data):
+        problem(None, None, "the front-matter is nested too deeply or is too large", "Use simple fields.")
         return None
     if data is None:
         data, node = {}, None
@@ -762,19 +843,10 @@ class RenderedBody:
     missing: list[str]
 
 
-# Smart punctuation as characters rather than entities: shorter and readable in the source.
-TYPOGRAPHY = {
-    "left-single-quote": "\u2018", "right-single-quote": "\u2019",
-    "left-double-quote": "\u201c", "right-double-quote": "\u201d",
-    "left-angle-quote": "\u00ab", "right-angle-quote": "\u00bb",
-    "ndash": "\u2013", "mdash": "\u2014", "ellipsis": "\u2026",
-}
-
-
 class MarkdownRenderer:
     """One Python-Markdown instance, reset between documents."""
 
-    EXTENSIONS = ("extra", "smarty", "sane_lists", "toc")
+    EXTENSIONS = ("extra", "sane_lists", "toc")  # quotes and dashes: typography.smarten, much cheaper than smarty
 
     def __init__(self, content_dir: Path, embed_hosts: tuple[str, ...] = ()):
         self.content_dir = content_dir
@@ -782,14 +854,14 @@ class MarkdownRenderer:
         self.references = _LocalReferences(content_dir)
         self.markdown = markdown.Markdown(
             extensions=[*self.EXTENSIONS, self.references],
-            extension_configs={"toc": {"permalink": False}, "smarty": {"substitutions": TYPOGRAPHY}},
+            extension_configs={"toc": {"permalink": False}},
             output_format="html",
         )
 
     def render(self, body: str, document: Path) -> RenderedBody:
         self.markdown.reset()
         self.references.start(document)
-        html = sanitize_html(self.markdown.convert(body), self.embed_hosts)
+        html = sanitize_html(smarten(self.markdown.convert(body)), self.embed_hosts)
         found = self.references.found
         return RenderedBody(html, found.assets, found.linked_articles, found.missing)
 
@@ -864,55 +936,24 @@ class _ReferenceRewriter(Treeprocessor):
 
 
 # --- plain text from HTML ---
+# The HTML here is the sanitiser's output, well formed, so regular expressions read it reliably and fast.
 
-class _TextCollector(HTMLParser):
-    def __init__(self, stop_after_first_paragraph: bool):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.first_only = stop_after_first_paragraph
-        self.depth = 0
-        self.done = False
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style", "sup"):
-            self.skip += 1
-        if tag == "p":
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "sup"):
-            self.skip = max(0, self.skip - 1)
-        if tag == "p":
-            self.depth -= 1
-            if self.first_only and "".join(self.parts).strip():
-                self.done = True
-        if tag in ("p", "li", "h2", "h3", "h4", "td", "th", "br", "div", "blockquote"):
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if self.done or self.skip:
-            return
-        if self.first_only and self.depth <= 0:
-            return
-        self.parts.append(data)
-
-    def text(self) -> str:
-        return " ".join(unescape("".join(self.parts)).split())
+_FOOTNOTE_MARKS = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|div|blockquote|figcaption|dd|dt)>|<br\s*/?>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
 
 def html_to_text(html: str) -> str:
-    """The readable text of an HTML fragment, on one line."""
-    collector = _TextCollector(stop_after_first_paragraph=False)
-    collector.feed(html)
-    collector.close()
-    return collector.text()
+    """The readable text of an HTML fragment, on one line (footnote marks left out)."""
+    text = _ANY_TAG.sub("", _BLOCK_END.sub(" ", _FOOTNOTE_MARKS.sub("", html)))
+    return " ".join(unescape(text).split())
 
 
 def first_paragraph_text(html: str) -> str:
     """The text of the first paragraph that has any, for summaries."""
-    collector = _TextCollector(stop_after_first_paragraph=True)
-    collector.feed(html)
-    collector.close()
-    return collector.text()
-
+    for match in _PARAGRAPH.finditer(html):
+        text = html_to_text(match.group(1))
+        if text:
+            return text
+    return ""

@@ -146,6 +146,8 @@ def test_paths_that_lead_out_are_errors_naming_the_bulletin(tmp_path: Path) -> N
     ("anchors bomb", b"---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
      b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
      b"title: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n"),
+    ("billion laughs", b"---\n" + b"".join(b"l%d: &l%d [" % (i, i) + b", ".join([b"*l%d" % (i - 1)] * 9) + b"]\n"
+                                         for i in range(1, 12)).replace(b"*l0", b"x") + b"title: *l11\n---\n"),
     ("nulls and numbers", b"---\ntitle: null\ndate: 12345\nreporter: [1, null]\neditor: {}\nregion: 7\n---\n"),
     ("binary junk", bytes(range(256)) * 40),
 ])
