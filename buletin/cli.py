@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -57,11 +58,10 @@ def run_build(arguments: argparse.Namespace) -> int:
     if not arguments.quiet:
         for warning in report.warnings:
             print("Warning: " + warning.format(), file=sys.stderr)
-        print(f"Built {report.articles} bulletins, {report.pages} pages into {options.output_dir}/ "
-              f"in {sum(report.stage_seconds.values()):.2f} s "
-              f"({report.write.written} files written, {report.write.unchanged} unchanged, "
-              f"{report.write.removed} removed).")
+        print(report.summary(options.output_dir))
         if arguments.verbose:
+            print(f"  files: {report.write.written} written, {report.write.unchanged} unchanged, "
+                  f"{report.write.removed} removed")
             print(f"  {report.cache_note}")
             for stage, seconds in report.stage_seconds.items():
                 print(f"  {stage:<8} {seconds:6.3f} s")
@@ -82,6 +82,7 @@ def build_options(arguments: argparse.Namespace) -> BuildOptions:
         include_future=arguments.future,
         relative_urls=getattr(arguments, "relative_urls", None),
         use_cache=not getattr(arguments, "clean", False),
+        show_progress=(not arguments.quiet and sys.stderr.isatty() and os.environ.get("CI", "").lower() != "true"),
     )
 
 

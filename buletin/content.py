@@ -292,7 +292,8 @@ PARALLEL_THRESHOLD = 400
 
 
 def load_content(content_dir: Path, config: SiteConfig, display_root: Path | None = None,
-                 cache: LoadCache | None = None, workers: int | None = None) -> LoadResult:
+                 cache: LoadCache | None = None, workers: int | None = None,
+                 progress: Callable[[int], None] | None = None) -> LoadResult:
     """Read every bulletin under content_dir, collecting all problems.
 
     With a cache, a file whose bytes (and whose referenced files) did not
@@ -321,7 +322,7 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         if outcome is None:
             to_parse.append((str(path), raw, shown, key))
         entries.append((path, shown, key, outcome))
-    parsed = dict(zip((item[3] for item in to_parse), parse_files(to_parse, content_dir, config, workers),
+    parsed = dict(zip((item[3] for item in to_parse), parse_files(to_parse, content_dir, config, workers, progress),
                       strict=True))
     for path, _shown, key, outcome in entries:
         if outcome is None:
@@ -338,11 +339,15 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
 
 
 def parse_files(items: list[tuple[str, bytes, str, str]], content_dir: Path, config: SiteConfig,
-                workers: int | None = None) -> list[FileOutcome]:
-    """Parse (path, bytes, shown path, key) items, in worker processes when there are many."""
+                workers: int | None = None, progress: Callable[[int], None] | None = None) -> list[FileOutcome]:
+    """Parse (path, bytes, shown path, key) items, in worker processes when there are many;
+    `progress` is told how many files each finished batch held."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
-        return _parse_chunk(items, content_dir, config)
+        outcomes = _parse_chunk(items, content_dir, config)
+        if progress:
+            progress(len(items))
+        return outcomes
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -350,8 +355,12 @@ def parse_files(items: list[tuple[str, bytes, str, str]], content_dir: Path, con
     chunks = [items[start:start + chunk_size] for start in range(0, len(items), chunk_size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        results = pool.map(_parse_chunk, chunks, [content_dir] * len(chunks), [config] * len(chunks))
-        return [outcome for chunk in results for outcome in chunk]
+        outcomes = []
+        for chunk in pool.map(_parse_chunk, chunks, [content_dir] * len(chunks), [config] * len(chunks)):
+            outcomes += chunk
+            if progress:
+                progress(len(chunk))
+        return outcomes
 
 
 def _parse_chunk(items: list[tuple[str, bytes, str, str]], content_dir: Path, config: SiteConfig) -> list[FileOutcome]:

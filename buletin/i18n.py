@@ -71,6 +71,7 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "phone": "Telepon",
         "website": "Situs",
         "description_campaigns": "Kampanye layanan publik, pesannya dan berita-beritanya.",
+        "build_summary": "{bulletins} buletin, {pages} halaman dalam {seconds} dtk; {changed} berubah → {output}",
     },
     "en": {
         "read_also": "Read also",
@@ -136,6 +137,7 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "phone": "Phone",
         "website": "Website",
         "description_campaigns": "Public-service campaigns, their message and their news.",
+        "build_summary": "{bulletins} bulletins, {pages} pages in {seconds} s; {changed} changed → {output}",
     },
 }
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+
+from babel.numbers import format_decimal
 
 from . import related
 from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .content import load_campaigns, load_content
+from .i18n import ui_words
 from .images import prepare_pictures
 from .index import (
     Site,
@@ -45,6 +51,7 @@ class BuildOptions:
     use_cache: bool = True  # False: --clean, ignore what earlier builds left in .cache/
     cache_dir: Path | None = None  # default: .cache/ beside the configuration
     preview: bool = False  # pages for `serve`: status overlay script, drafts and future shown
+    show_progress: bool = False  # progress bars on the terminal, for long builds
 
 
 @dataclass
@@ -55,6 +62,16 @@ class BuildReport:
     warnings: list[Problem]
     stage_seconds: dict[str, float] = field(default_factory=dict)
     cache_note: str = ""
+    language: str = "id"
+
+    def summary(self, output: Path) -> str:
+        """ "1.234 buletin, 1.876 halaman dalam 3,2 dtk; 12 berubah → output/", in the site's language."""
+        def number(value: float, pattern: str = "#,##0") -> str:
+            return format_decimal(value, format=pattern, locale=self.language)
+        return ui_words(self.language)["build_summary"].format(
+            bulletins=number(self.articles), pages=number(self.pages),
+            seconds=number(sum(self.stage_seconds.values()), "#,##0.0"),
+            changed=number(self.write.written + self.write.removed), output=f"{output}/")
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -79,9 +96,10 @@ def build(options: BuildOptions) -> BuildReport:
     if problems:
         raise BuildError(problems)
     reusable = cache.reusable_pages(options.output_dir) if options.output_dir.is_dir() else {}
-    renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
-                        reusable=reusable, pictures=pictures)
-    rendered = renderer.render_all()
+    with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
+        renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
+                            reusable=reusable, pictures=pictures, progress=tick)
+        rendered = renderer.render_all()
     assets = [asset for item in (*site.articles, *(entry.campaign for entry in site.campaigns))
               for asset in item.assets]
     copied = theme_files(theme, assets, options.content_dir)
@@ -96,7 +114,21 @@ def build(options: BuildOptions) -> BuildReport:
     reused = sum(1 for item in rendered if item.data is None)
     cache_note += f", {reused} of {len(rendered)} pages unchanged and not rendered again"
     pages = sum(1 for item in rendered if item.site_path.endswith(".html"))
-    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note)
+    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
+
+
+PROGRESS_FROM = 500  # smaller sites build before a bar would be worth drawing
+
+
+@contextmanager
+def progress_bar(enabled: bool, unit: str) -> Iterator[Callable[[int], None] | None]:
+    """A tqdm bar on standard error that counts what it is told, or nothing when not wanted."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+    with tqdm(unit=f" {unit}", leave=False, file=sys.stderr, dynamic_ncols=True) as bar:
+        yield bar.update
 
 
 def open_cache(options: BuildOptions, config: SiteConfig) -> BuildCache:
@@ -111,7 +143,8 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     """
     timer = timer or StageTimer()
     cache = cache or open_cache(options, config)
-    loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache)
+    with progress_bar(options.show_progress, "buletin") as tick:
+        loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache, progress=tick)
     campaigns = load_campaigns(options.content_dir, config, display_root=Path.cwd())
     problems = (loaded.problems + campaigns.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
                 + find_campaign_problems(loaded.articles, campaigns.campaigns))

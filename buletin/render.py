@@ -108,10 +108,12 @@ class Renderer:
     """Renders every page of a Site with one compiled Jinja environment."""
 
     def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls, preview: bool = False,
-                 reusable: dict[str, str] | None = None, pictures: dict[str, Picture] | None = None):
+                 reusable: dict[str, str] | None = None, pictures: dict[str, Picture] | None = None,
+                 progress: Callable[[int], None] | None = None):
         """`reusable` maps output paths to the keys of the pages the previous build left there intact;
         `pictures` the responsive copies of every image, by content-relative path."""
         self.site = site
+        self.progress = progress
         self.pictures = pictures or {}
         self.preview = preview
         self.reusable = reusable or {}
@@ -311,6 +313,8 @@ class Renderer:
         context.setdefault("open_graph", [])
         context.setdefault("twitter", [])
         site_path = urls.output_file(path)
+        if self.progress:
+            self.progress(1)
         hasher = hashlib.sha256(self.global_key)
         _digest_into(hasher, (template_name, path, served_anywhere, sorted(context.items())))
         key = hasher.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -51,7 +52,7 @@ def test_quiet_prints_nothing_and_verbose_prints_stages(tmp_path) -> None:
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
     verbose = run_build(site, "build", "--verbose")
     assert verbose.exit_code == 0
-    assert verbose.stdout.startswith("Built 4 bulletins, 27 pages into output/")
+    assert re.match(r"4 buletin, 27 halaman dalam \d+,\d dtk; \d+ berubah → output/\n", verbose.stdout)
     for stage in ("load", "index", "render", "write"):
         assert f"  {stage} " in verbose.stdout
 
