@@ -82,7 +82,8 @@ def build_options(arguments: argparse.Namespace) -> BuildOptions:
         include_future=arguments.future,
         relative_urls=getattr(arguments, "relative_urls", None),
         use_cache=not getattr(arguments, "clean", False),
-        show_progress=(not arguments.quiet and sys.stderr.isatty() and os.environ.get("CI", "").lower() != "true"),
+        show_progress=(not getattr(arguments, "quiet", True) and sys.stderr.isatty()
+                       and os.environ.get("CI", "").lower() != "true"),
     )
 
 
