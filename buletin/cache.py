@@ -13,6 +13,8 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from .config import SiteConfig
@@ -34,6 +36,7 @@ class BuildCache:
     """Cached outcomes of the load and related stages, read at the start of a build and saved at the end."""
 
     def __init__(self, folder: Path, config: SiteConfig, enabled: bool = True):
+        """With enabled=False (--clean) nothing earlier is reused, but what this build makes is kept."""
         self.folder = folder
         self.enabled = enabled
         self.fingerprint = hashlib.sha256(f"{engine_fingerprint()}:{config!r}".encode()).hexdigest()
@@ -43,10 +46,12 @@ class BuildCache:
         self.hits = 0  # files whose parse was reused
         self.related_reused = False
         self.pages: dict[str, dict[str, tuple[str, int, int]]] = {}
+        self.last_build: dict = {}
         if enabled:
             self.articles = self._read("articles")
             self.related = self._read("related")
             self.pages = self._read("pages")
+            self.last_build = self._read("last-build")
 
     # The load stage's LoadCache interface.
     def get(self, key: str) -> FileOutcome | None:
@@ -91,10 +96,39 @@ class BuildCache:
         self.pages = {str(output.resolve()): recorded}
         self._write("pages", self.pages)
 
+    def is_up_to_date(self, inputs: str, output: Path, build_time: datetime) -> bool:
+        """Whether the last build used these very inputs, left `output` as it is now, and no date has
+        come since that would change the site (a scheduled bulletin, the news sitemap's window)."""
+        record = self.last_build
+        if record.get("inputs") != inputs or record.get("output") != str(output.resolve()):
+            return False
+        if not record["built_at"] <= build_time or (record["valid_until"] and build_time >= record["valid_until"]):
+            return False
+        for site_path, (size, modified) in record["files"].items():
+            try:
+                status = (output / site_path).stat()
+            except OSError:
+                return False
+            if status.st_size != size or status.st_mtime_ns != modified:
+                return False
+        return True
+
+    def keep_last_build(self, inputs: str, output: Path, build_time: datetime, valid_until: datetime | None,
+                        files: Iterable[str], articles: int, pages: int, warnings: list) -> None:
+        recorded = {}
+        for site_path in files:
+            try:
+                status = (output / site_path).stat()
+            except OSError:
+                return  # something changed under us: no record, so the next build does the work
+            recorded[site_path] = (status.st_size, status.st_mtime_ns)
+        self.last_build = {"inputs": inputs, "output": str(output.resolve()), "built_at": build_time,
+                           "valid_until": valid_until, "files": recorded, "articles": articles, "pages": pages,
+                           "warnings": warnings}
+        self._write("last-build", self.last_build)
+
     def save(self) -> None:
         """Write what this build used; entries of deleted or changed files are dropped."""
-        if not self.enabled:
-            return
         self._write("articles", self._used_articles)
         self._write("related", self.related)
 

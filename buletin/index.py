@@ -6,7 +6,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from . import related, urls
 from .config import SiteConfig
@@ -76,6 +76,7 @@ class Site:
     by_content_path: dict[str, Article] = field(default_factory=dict)
     campaigns: tuple[CampaignEntry, ...] = ()  # active first (newest start first), then upcoming, then past
     campaign_by_slug: dict[str, CampaignEntry] = field(default_factory=dict)
+    valid_until: datetime | None = None  # the first moment the same content would give another site
     region_by_name: dict[str, Term] = field(default_factory=dict)
     tag_by_name: dict[str, Term] = field(default_factory=dict)
     reporter_by_name: dict[str, Term] = field(default_factory=dict)
@@ -124,6 +125,7 @@ def build_index(articles: Sequence[Article], config: SiteConfig, build_time: dat
         neighbours=find_neighbours(published),
         by_content_path={article.content_path: article for article in published},
         campaigns=group_campaigns(campaigns, published, build_time),
+        valid_until=next_change(articles, campaigns, build_time, config, include_drafts),
     )
     site.campaign_by_slug.update({entry.campaign.slug: entry for entry in site.campaigns})
     site.region_by_name.update(_term_lookup(site.regions, published, lambda a: (a.region,)))
@@ -139,6 +141,27 @@ def build_index(articles: Sequence[Article], config: SiteConfig, build_time: dat
 
 def newest_first(article: Article) -> tuple:
     return (-article.date.timestamp(), article.slug)
+
+
+def next_change(articles: Sequence[Article], campaigns: Sequence[Campaign], build_time: datetime,
+                config: SiteConfig, include_drafts: bool) -> datetime | None:
+    """When time alone changes the site: a scheduled bulletin comes out, one leaves the news sitemap's
+    two days, a campaign starts or ends. None if nothing ever will."""
+    moments = []
+    for article in articles:
+        if article.draft and not include_drafts:
+            continue
+        moments += [article.date, article.date + feeds_news_window()]
+    for campaign in campaigns:
+        for day in (campaign.start, campaign.end + timedelta(days=1) if campaign.end else None):
+            if day is not None:
+                moments.append(datetime.combine(day, time(), tzinfo=config.zone))
+    return min((moment for moment in moments if moment > build_time), default=None)
+
+
+def feeds_news_window() -> timedelta:
+    from .feeds import NEWS_WINDOW  # the render stage owns the window; the index only needs its length
+    return NEWS_WINDOW
 
 
 def group_campaigns(campaigns: Sequence[Campaign], articles: Sequence[Article],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from . import related
-from .cache import BuildCache
+from .cache import BuildCache, engine_fingerprint
 from .config import SiteConfig, load_config
 from .content import load_campaigns, load_content
 from .i18n import ui_words
@@ -33,7 +34,7 @@ from .problems import BuildError, Problem
 from .render import CopiedFile, Renderer, ThemeFolders, theme_files
 from .search import search_finisher
 from .urls import Urls
-from .write import WriteReport, check_output_folder, write_site
+from .write import WriteReport, check_output_folder, read_manifest, write_site
 
 ENGINE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,6 +86,15 @@ def build(options: BuildOptions) -> BuildReport:
                         outside=[site_root])
     check_logo(config, theme)
     cache = open_cache(options, config)
+    build_time = options.build_time or default_build_time(config)
+    inputs = inputs_fingerprint(options, config, theme)
+    if cache.enabled and cache.is_up_to_date(inputs, options.output_dir, build_time):
+        record = cache.last_build
+        timer.lap("check")
+        return BuildReport(record["articles"], record["pages"], WriteReport(0, len(record["files"]), 0),
+                           list(record["warnings"]), timer.seconds,
+                           "nothing changed since the last build: the output is up to date", config.language)
+    options = replace(options, build_time=build_time)
     site, warnings, cache_note = load_site(options, config, timer, cache)
     if not config.has_absolute_base_url:
         warnings.append(Problem("site.toml", None, "base_url",
@@ -107,14 +117,48 @@ def build(options: BuildOptions) -> BuildReport:
                for picture in pictures.values() for variant in picture.variants]
     timer.lap("render")
 
-    finish = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
-    written = write_site(options.output_dir, rendered, copied, finish=finish)
+    search_seconds = 0.0
+    indexer = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
+
+    def finish(staging: Path, previous: Path, changed: set[str]) -> None:
+        nonlocal search_seconds
+        started = time.perf_counter()
+        indexer(staging, previous, changed)
+        search_seconds = time.perf_counter() - started
+
+    written = write_site(options.output_dir, rendered, copied, finish=finish if indexer else None)
     cache.keep_pages(options.output_dir, {item.site_path: item.key for item in rendered if item.key})
     timer.lap("write")
+    if indexer:
+        timer.seconds["write"] -= search_seconds
+        timer.seconds["search"] = search_seconds
     reused = sum(1 for item in rendered if item.data is None)
     cache_note += f", {reused} of {len(rendered)} pages unchanged and not rendered again"
     pages = sum(1 for item in rendered if item.site_path.endswith(".html"))
+    cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until,
+                          read_manifest(options.output_dir) or [],
+                          articles=len(site.articles), pages=pages, warnings=warnings)
     return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
+
+
+def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFolders) -> str:
+    """Everything a build reads, cheaply: the code, the settings, and the size and time of every source file."""
+    digest = hashlib.sha256(engine_fingerprint().encode())
+    settings = replace(options, build_time=None, show_progress=False, use_cache=True)
+    digest.update(f"{settings!r}\0{config!r}\0{sorted(os.environ.get(name, '') for name in ('TZ',))}".encode())
+    for folder in (options.content_dir, *theme.templates, *theme.static):
+        if not folder.is_dir():
+            continue
+        for root, folders, files in os.walk(folder):
+            folders.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 PROGRESS_FROM = 500  # smaller sites build before a bar would be worth drawing

@@ -130,7 +130,7 @@ class Renderer:
         self.environment.globals.update(
             site=site.config,
             t=self.words,
-            regions=tuple(NavigationItem(term.name, term.path, len(term.articles)) for term in site.regions),
+            regions=tuple(NavigationItem(term.name, term.path) for term in site.regions),
             article_path=urls.article_path,
             absolute_url=self.urls.absolute,
             preview=preview,
@@ -350,7 +350,7 @@ class Renderer:
                 if template.is_file():
                     hasher.update(template.relative_to(folder).as_posix().encode() + b"\0" + template.read_bytes())
         _digest_into(hasher, (repr(site.config), repr(self.urls), self.preview, sorted(self.words.items()),
-                              [(term.kind, term.name, term.path, len(term.articles))
+                              [(term.kind, term.name, term.path)
                                for term in (*site.regions, *site.tags, *site.reporters)],
                               sorted(article.slug for article in site.articles if site.is_future(article)),
                               sorted(self.pictures.items()),
@@ -409,7 +409,6 @@ class NavigationItem:
 
     name: str
     path: str
-    count: int
 
 
 def _digest_into(hasher: hashlib._Hash, value: object) -> None:

@@ -50,11 +50,14 @@ def test_quiet_prints_nothing_and_verbose_prints_stages(tmp_path) -> None:
     site = copy_site("basic", tmp_path)
     quiet = run_build(site, "--quiet")
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
-    verbose = run_build(site, "build", "--verbose")
+    verbose = run_build(site, "build", "--verbose", "--clean")
     assert verbose.exit_code == 0
     assert re.match(r"4 buletin, 27 halaman dalam \d+,\d dtk; \d+ berubah → output/\n", verbose.stdout)
-    for stage in ("load", "index", "render", "write"):
+    for stage in ("load", "index", "related", "render", "write", "search"):
         assert f"  {stage} " in verbose.stdout
+    again = run_build(site, "--verbose")  # nothing changed: nothing to do
+    assert "nothing changed since the last build: the output is up to date" in again.stdout
+    assert re.match(r"4 buletin, 27 halaman dalam \d+,\d dtk; 0 berubah → output/\n", again.stdout)
 
 
 def test_parser_knows_the_build_command() -> None:

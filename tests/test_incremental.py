@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -64,6 +65,9 @@ def test_incremental_equals_clean_over_a_sequence_of_edits(tmp_path: Path) -> No
     # the renamed bulletin moved; the others were not parsed again
     assert (site / "output" / "berita" / "dbd-jakarta-selatan" / "index.html").is_file()
     assert not (site / "output" / "berita" / "dbd-jaksel").exists()
+    assert "nothing changed since the last build" in run_build(site, "--verbose").stdout
+    touched = content / "tppo-jakbar.md"  # same bytes, new time: parsed bulletins and lists come from the cache
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 1_000_000_000))
     assert "cache: 6 of 6 files reused, related lists reused" in run_build(site, "--verbose").stdout
     assert (site / "output" / "kampanye" / "siaga-dbd" / "index.html").is_file()
 
@@ -86,3 +90,16 @@ def test_clean_ignores_a_damaged_cache(tmp_path: Path) -> None:
     result = run_build(site, "--verbose")
     assert result.exit_code == 0, result.stderr
     assert "cache: 0 of 6 files reused" in result.stdout
+
+
+def test_a_scheduled_bulletin_appears_when_its_time_comes(tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    (site / "content" / "2023" / "terjadwal.md").write_text(
+        "---\ntitle: Siaran terjadwal tentang jumantik\ndate: 2025-11-23 08:00\nreporter: Rina Oktaviani\n"
+        "editor: Sari\nregion: Jakarta Timur\ntags: [dbd]\n---\nJumantik memeriksa jentik.\n", encoding="utf-8")
+    assert run_build(site).exit_code == 0  # the fixed build time is 2025-11-22 09:00 WIB
+    assert not (site / "output" / "berita" / "terjadwal").exists()
+    assert "nothing changed" in run_build(site, "--verbose").stdout
+    later = run_build(site, "--verbose", env_extra={"SOURCE_DATE_EPOCH": "1763866800"})  # a day later
+    assert "nothing changed" not in later.stdout
+    assert (site / "output" / "berita" / "terjadwal" / "index.html").is_file()

