@@ -53,6 +53,13 @@ def last_change(article: Article) -> datetime:
     return article.updated or article.date
 
 
+def site_last_change(site: Site) -> datetime:
+    """The newest change of any bulletin: the date of things with no bulletin of their own.
+    Never the build time, so that the same content gives the same bytes."""
+    return max((last_change(article) for article in site.articles),
+               default=datetime(1970, 1, 1, tzinfo=site.config.zone))
+
+
 def atom_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Article], str] | None) -> bytes:
     """An Atom 1.0 feed; `content` gives an article's full HTML when the site wants full content."""
     config = site.config
@@ -63,7 +70,7 @@ def atom_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Art
     _sub(root, "id", address.absolute(feed.page_path))
     _sub(root, "link", rel="alternate", type="text/html", href=address.absolute(feed.page_path))
     _sub(root, "link", rel="self", type="application/atom+xml", href=address.absolute(feed.path))
-    newest = max((last_change(article) for article in feed.articles), default=site.build_time)
+    newest = max((last_change(article) for article in feed.articles), default=site_last_change(site))
     _sub(root, "updated", newest.isoformat())
     if config.copyright:
         _sub(root, "rights", f"© {config.copyright}")
@@ -100,7 +107,7 @@ def rss_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Arti
     if config.copyright:
         _sub(channel, "copyright", f"© {config.copyright}")
     _sub(channel, "atom:link", rel="self", type="application/rss+xml", href=address.absolute(feed.path))
-    newest = max((last_change(article) for article in feed.articles), default=site.build_time)
+    newest = max((last_change(article) for article in feed.articles), default=site_last_change(site))
     _sub(channel, "lastBuildDate", format_datetime(newest))
     for article in feed.articles[: config.feed_items]:
         item = _sub(channel, "item")

@@ -109,7 +109,7 @@ def build(options: BuildOptions) -> BuildReport:
     with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
         renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
                             reusable=reusable, pictures=pictures, progress=tick)
-        rendered = renderer.render_all()
+        rendered = renderer.render_all(workers=os.cpu_count() or 1)
     assets = [asset for item in (*site.articles, *(entry.campaign for entry in site.campaigns))
               for asset in item.assets]
     copied = theme_files(theme, assets, options.content_dir)

@@ -36,6 +36,9 @@ class BuildError(Exception):
         self.problems = sorted(problems, key=_sort_key)
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple:
+        return (BuildError, (self.problems,))  # so that a worker process can hand it back whole
+
     def report(self) -> str:
         count = len(self.problems)
         heading = "1 problem" if count == 1 else f"{count} problems"

@@ -6,6 +6,7 @@ Nothing here touches output/; the write stage does that.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 import re
@@ -153,29 +154,34 @@ class Renderer:
 
     # --- pages ---
 
-    def render_all(self) -> list[RenderedFile]:
+    def render_all(self, workers: int = 1) -> list[RenderedFile]:
+        """Every page, feed and sitemap. Articles and term lists, the bulk of a large site, are rendered in
+        `workers` forked processes when there are many; the result is the same, in the same order."""
         site, words = self.site, self.words
-        files = [self.render_article(article) for article in site.articles]
-        files += self.render_list("index.html", "", site.articles, heading=site.config.title, kind="home",
-                                  term=None, description=site.config.tagline, trail=[],
-                                  active_campaigns=tuple(e for e in site.campaigns if e.status == "active"))
+        jobs: list[Callable[[], list[RenderedFile]]] = [functools.partial(_one, self.render_article, article)
+                                                        for article in site.articles]
+        jobs.append(functools.partial(
+            self.render_list, "index.html", "", site.articles, heading=site.config.title, kind="home",
+            term=None, description=site.config.tagline, trail=[],
+            active_campaigns=tuple(e for e in site.campaigns if e.status == "active")))
         for entry in site.campaigns:
-            files += self.render_list("campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
-                                      kind="campaign", term=None, description=entry.campaign.theme,
-                                      trail=[(words["campaigns"], urls.campaign_path())], own_feed=True,
-                                      campaign=entry)
+            jobs.append(functools.partial(
+                self.render_list, "campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
+                kind="campaign", term=None, description=entry.campaign.theme,
+                trail=[(words["campaigns"], urls.campaign_path())], own_feed=True, campaign=entry))
+        descriptions = {"region": "description_region", "tag": "description_tag", "reporter": "description_reporter"}
+        headings = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}
+        for term in (*site.regions, *site.tags, *site.reporters):
+            jobs.append(functools.partial(
+                self.render_list, "list.html", term.path, term.articles,
+                heading=words[headings[term.kind]].format(name=term.name), kind=term.kind, term=term,
+                description=words[descriptions[term.kind]].format(name=term.name),
+                trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag")))
+        files = run_jobs(jobs, workers, self)
         if site.campaigns:
             files.append(self.render_page("campaigns.html", urls.campaign_path(), heading=words["campaigns"],
                                           description=words["description_campaigns"], campaigns=site.campaigns,
                                           breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())])))
-        descriptions = {"region": "description_region", "tag": "description_tag", "reporter": "description_reporter"}
-        headings = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}
-        for term in (*site.regions, *site.tags, *site.reporters):
-            heading = words[headings[term.kind]].format(name=term.name)
-            files += self.render_list("list.html", term.path, term.articles, heading=heading, kind=term.kind,
-                                      term=term, description=words[descriptions[term.kind]].format(name=term.name),
-                                      trail=[(words["overview"], urls.OVERVIEW_PATH)],
-                                      own_feed=term.kind in ("region", "tag"))
         archive_trail = [(words["archive"], urls.archive_path())]
         for year in site.years:
             heading = words["archive_year"].format(name=year.year)
@@ -220,7 +226,7 @@ class Renderer:
         files = [RenderedFile(feed.path, feeds.atom_feed(feed, site, address, content), f"feed {feed.path}")
                  for feed in listed]
         files.append(RenderedFile(urls.RSS_PATH, feeds.rss_feed(listed[0], site, address, content), "RSS feed"))
-        in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or site.build_time)
+        in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or feeds.site_last_change(site))
                       for page in pages if page.in_sitemap]
         files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(in_sitemap, address)]
         files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
@@ -401,6 +407,43 @@ class Renderer:
 
     def _list_date(self, article: Article) -> str:
         return format_list_date(article.date, self.site.config.language)
+
+
+# Rendering in forked workers: the jobs are handed over by inheritance, not by pickling, which a
+# process-local variable set just before forking makes possible.
+PARALLEL_JOBS_FROM = 2000
+_FORKED_JOBS: list[Callable[[], list[RenderedFile]]] = []
+
+
+def _one(render: Callable[[Article], RenderedFile], article: Article) -> list[RenderedFile]:
+    return [render(article)]
+
+
+def _run_job_range(bounds: tuple[int, int]) -> list[RenderedFile]:
+    return [file for job in _FORKED_JOBS[bounds[0]:bounds[1]] for file in job()]
+
+
+def run_jobs(jobs: list[Callable[[], list[RenderedFile]]], workers: int, renderer: Renderer) -> list[RenderedFile]:
+    """Run render jobs, in order; in forked worker processes when there are many and fork is available."""
+    import multiprocessing
+    if workers <= 1 or len(jobs) < PARALLEL_JOBS_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [file for job in jobs for file in job()]
+    global _FORKED_JOBS
+    progress, renderer.progress = renderer.progress, None  # the bar lives in this process
+    _FORKED_JOBS = jobs
+    try:
+        size = max(50, len(jobs) // (workers * 8))
+        ranges = [(start, min(len(jobs), start + size)) for start in range(0, len(jobs), size)]
+        files: list[RenderedFile] = []
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in pool.imap(_run_job_range, ranges):
+                files += chunk
+                if progress:
+                    progress(len(chunk))
+        return files
+    finally:
+        _FORKED_JOBS = []
+        renderer.progress = progress
 
 
 @dataclass(frozen=True)
