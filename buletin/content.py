@@ -30,6 +30,7 @@ from .config import SiteConfig
 from .problems import Problem, did_you_mean
 from .sanitize import REFERENCE_SCHEME, sanitize_html
 from .typography import smarten
+from .workers import worker_signals
 
 #: Prefix of link targets that the render stage turns into real URLs.
 REFERENCE_PREFIX = f"{REFERENCE_SCHEME}:"
@@ -354,7 +355,8 @@ def parse_files(items: list[tuple[str, bytes, str, str]], content_dir: Path, con
     chunk_size = max(50, len(items) // (workers * 4))
     chunks = [items[start:start + chunk_size] for start in range(0, len(items), chunk_size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                             initializer=worker_signals) as pool:
         outcomes = []
         for chunk in pool.map(_parse_chunk, chunks, [content_dir] * len(chunks), [config] * len(chunks)):
             outcomes += chunk

@@ -28,6 +28,7 @@ from .i18n import format_article_datetime, format_list_date, format_month, ui_wo
 from .images import Picture
 from .index import Site, Term
 from .problems import BuildError, Problem
+from .workers import worker_signals
 
 
 @dataclass(frozen=True)
@@ -356,8 +357,9 @@ class Renderer:
                 if template.is_file():
                     hasher.update(template.relative_to(folder).as_posix().encode() + b"\0" + template.read_bytes())
         _digest_into(hasher, (repr(site.config), repr(self.urls), self.preview, sorted(self.words.items()),
-                              [(term.kind, term.name, term.path)
-                               for term in (*site.regions, *site.tags, *site.reporters)],
+                              # regions (navigation) and the spelling of tags shown on pages; reporters'
+                              # pages follow from their names alone
+                              [(term.kind, term.name, term.path) for term in (*site.regions, *site.tags)],
                               sorted(article.slug for article in site.articles if site.is_future(article)),
                               sorted(self.pictures.items()),
                               [(entry.campaign.slug, entry.status) for entry in site.campaigns]))
@@ -435,11 +437,18 @@ def run_jobs(jobs: list[Callable[[], list[RenderedFile]]], workers: int, rendere
         size = max(50, len(jobs) // (workers * 8))
         ranges = [(start, min(len(jobs), start + size)) for start in range(0, len(jobs), size)]
         files: list[RenderedFile] = []
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_signals)
+        try:
             for chunk in pool.imap(_run_job_range, ranges):
                 files += chunk
                 if progress:
                     progress(len(chunk))
+            pool.close()  # let the workers finish and leave on their own
+        except BaseException:
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
         return files
     finally:
         _FORKED_JOBS = []
