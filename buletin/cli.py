@@ -26,12 +26,17 @@ from .problems import BuildError
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def add_site_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options every command that reads the site shares."""
+def add_folder_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the site is: every command that reads it has these."""
     parser.add_argument("--content", metavar="DIR", type=Path, default=None,
                         help="folder with the bulletins (default: content/ beside the configuration)")
     parser.add_argument("--config", metavar="FILE", type=Path, default=None,
                         help=f"site configuration (default: ./{CONFIG_FILE_NAME}, if it exists)")
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every command that builds or checks the site shares."""
+    add_folder_arguments(parser)
     parser.add_argument("--drafts", action="store_true", help="include bulletins marked draft: true")
     parser.add_argument("--future", action="store_true", help="include bulletins dated in the future")
     loudness = parser.add_mutually_exclusive_group()
@@ -78,8 +83,8 @@ def build_options(arguments: argparse.Namespace) -> BuildOptions:
         output_dir=getattr(arguments, "output", None) or root / "output",
         config_file=config_file,
         base_url=getattr(arguments, "base_url", None),
-        include_drafts=arguments.drafts,
-        include_future=arguments.future,
+        include_drafts=getattr(arguments, "drafts", False),
+        include_future=getattr(arguments, "future", False),
         relative_urls=getattr(arguments, "relative_urls", None),
         use_cache=not getattr(arguments, "clean", False),
         show_progress=(not getattr(arguments, "quiet", True) and sys.stderr.isatty()
@@ -118,12 +123,10 @@ def add_new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tags", default="", help="topics, separated by commas: tppo,perlindungan anak")
     parser.add_argument("--reporter", default="", help="the reporter (default: default_reporter in site.toml)")
     parser.add_argument("--editor", default="", help="the editor (default: default_editor in site.toml)")
-    parser.add_argument("--content", metavar="DIR", type=Path, default=None, help="folder with the bulletins")
-    parser.add_argument("--config", metavar="FILE", type=Path, default=None, help="site configuration")
+    add_folder_arguments(parser)
 
 
 def run_new(arguments: argparse.Namespace) -> int:
-    arguments.drafts = arguments.future = False
     options = build_options(arguments)
     config = read_config(options)
     request = NewBulletin(title=arguments.title, region=arguments.region, reporter=arguments.reporter,
@@ -172,13 +175,11 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--editor", default="", help="editor when the text names none")
     parser.add_argument("--dry-run", action="store_true", help="write nothing; print the front-matter")
     parser.add_argument("--force", action="store_true", help="replace bulletins that already exist")
-    parser.add_argument("--content", metavar="DIR", type=Path, default=None, help="folder with the bulletins")
-    parser.add_argument("--config", metavar="FILE", type=Path, default=None, help="site configuration")
+    add_folder_arguments(parser)
 
 
 def run_import(arguments: argparse.Namespace) -> int:
     """Exit 0 when every file was imported, 1 when any needs attention."""
-    arguments.drafts = arguments.future = False
     options = build_options(arguments)
     config = read_config(options)
     import_options = ImportOptions(
