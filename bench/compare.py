@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -271,6 +271,17 @@ disableHugoGeneratorInject = true
     return config + (HUGO_RELATED_CONFIG if related else "")
 
 
+def _convert_all(corpus: Path, folder: Path, convert: Callable[[Path], tuple[str, str]]) -> int:
+    """Write every bulletin of the corpus, converted one at a time, into folder; returns how many."""
+    count = 0
+    for path in _bulletins(corpus):
+        name, text = convert(path)
+        with open(folder / name, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        count += 1
+    return count
+
+
 def _hugo_page(path: Path) -> tuple[str, str]:
     """The file name and text of one bulletin as a Hugo page with TOML front matter."""
     meta, body = _read(path)
@@ -325,13 +336,7 @@ def write_hugo_site(corpus: Path, workdir: Path, related: bool = True) -> int:
     (workdir / "hugo.toml").write_text(_hugo_config(_site(corpus), workdir, related), encoding="utf-8")
     section = workdir / "content" / HUGO_SECTION
     section.mkdir(parents=True)
-    count = 0
-    for path in _bulletins(corpus):
-        name, text = _hugo_page(path)
-        with open(section / name, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        count += 1
-    return count
+    return _convert_all(corpus, section, _hugo_page)
 
 
 def build_with_hugo(corpus: Path, workdir: Path, related: bool = True) -> float:
@@ -412,13 +417,7 @@ def write_pelican_project(corpus: Path, workdir: Path) -> int:
     (workdir / "pelicanconf.py").write_text(config, encoding="utf-8")
     content = workdir / "content"
     content.mkdir()
-    count = 0
-    for path in _bulletins(corpus):
-        name, text = _pelican_article(path)
-        with open(content / name, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        count += 1
-    return count
+    return _convert_all(corpus, content, _pelican_article)
 
 
 def build_with_pelican(corpus: Path, workdir: Path) -> float:

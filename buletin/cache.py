@@ -12,24 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 from .config import SiteConfig
 from .content import FileOutcome
-
-CACHE_VERSION = 1
-PACKAGE = Path(__file__).resolve().parent
-
-
-def engine_fingerprint() -> str:
-    """Changes whenever the engine's code or the Python version does."""
-    digest = hashlib.sha256(f"{CACHE_VERSION}:{sys.version}".encode())
-    for source in sorted(PACKAGE.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return digest.hexdigest()
+from .engine import engine_fingerprint
 
 
 class BuildCache:

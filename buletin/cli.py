@@ -117,6 +117,11 @@ def run_serve(arguments: argparse.Namespace) -> int:
     return serve(build_options(arguments), arguments.host, arguments.port)
 
 
+def comma_list(text: str) -> tuple[str, ...]:
+    """ "tppo, perlindungan anak" -> ("tppo", "perlindungan anak")."""
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
 def add_new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("title", help='the headline, in quotes: "Pemkot ajak warga cegah TPPO"')
     parser.add_argument("--region", required=True, help="the region, as listed in site.toml")
@@ -131,7 +136,7 @@ def run_new(arguments: argparse.Namespace) -> int:
     config = read_config(options)
     request = NewBulletin(title=arguments.title, region=arguments.region, reporter=arguments.reporter,
                           editor=arguments.editor,
-                          tags=tuple(tag.strip() for tag in arguments.tags.split(",") if tag.strip()))
+                          tags=comma_list(arguments.tags))
     path = create_bulletin(request, options.content_dir, config, default_build_time(config))
     print(path)
     return EXIT_OK
@@ -185,7 +190,7 @@ def run_import(arguments: argparse.Namespace) -> int:
     import_options = ImportOptions(
         region=arguments.region, date=arguments.date, title=arguments.title,
         title_from_first_sentence=arguments.title_from_first_sentence, reporter=arguments.reporter,
-        editor=arguments.editor, tags=tuple(tag.strip() for tag in arguments.tags.split(",") if tag.strip()))
+        editor=arguments.editor, tags=comma_list(arguments.tags))
     outcomes = import_releases(arguments.files, options.content_dir, import_options, config,
                                dry_run=arguments.dry_run, force=arguments.force)
     print(import_report(outcomes, arguments.dry_run))

@@ -15,9 +15,10 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from . import related
-from .cache import BuildCache, engine_fingerprint
+from .cache import BuildCache
 from .config import SiteConfig, load_config
-from .content import load_campaigns, load_content
+from .content import LoadResult, load_campaigns, load_content
+from .engine import engine_fingerprint
 from .i18n import ui_words
 from .images import prepare_pictures
 from .index import (
@@ -30,7 +31,7 @@ from .index import (
     related_inputs_key,
 )
 from .lint import Finding, lint
-from .problems import BuildError, Problem
+from .problems import BuildError, Problem, shown_path
 from .render import CopiedFile, Renderer, ThemeFolders, theme_files
 from .search import search_finisher
 from .urls import Urls
@@ -101,8 +102,7 @@ def build(options: BuildOptions) -> BuildReport:
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
                                 'Set base_url to the address the site is published at, e.g. "https://example.org/".'))
 
-    pictures, problems = prepare_pictures(site.articles, options.content_dir, cache.folder / "images",
-                                          [entry.campaign for entry in site.campaigns])
+    pictures, problems = site_pictures(site, options, cache)
     if problems:
         raise BuildError(problems)
     reusable = cache.reusable_pages(options.output_dir) if options.output_dir.is_dir() else {}
@@ -179,6 +179,24 @@ def open_cache(options: BuildOptions, config: SiteConfig) -> BuildCache:
     return BuildCache(options.cache_dir or site_root_of(options) / ".cache", config, enabled=options.use_cache)
 
 
+@dataclass
+class Sources:
+    """Everything read from the content folder, with the problems found across files."""
+
+    loaded: LoadResult
+    campaigns: LoadResult
+    problems: list[Problem]
+
+
+def read_sources(options: BuildOptions, config: SiteConfig, cache: BuildCache) -> Sources:
+    with progress_bar(options.show_progress, "buletin") as tick:
+        loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache, progress=tick)
+    campaigns = load_campaigns(options.content_dir, config, display_root=Path.cwd())
+    problems = (loaded.problems + campaigns.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
+                + find_campaign_problems(loaded.articles, campaigns.campaigns))
+    return Sources(loaded, campaigns, problems)
+
+
 def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | None = None,
               cache: BuildCache | None = None) -> tuple[Site, list[Problem], str]:
     """Load, check and index the content, with the related lists: everything before rendering.
@@ -187,19 +205,22 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     """
     timer = timer or StageTimer()
     cache = cache or open_cache(options, config)
-    with progress_bar(options.show_progress, "buletin") as tick:
-        loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache, progress=tick)
-    campaigns = load_campaigns(options.content_dir, config, display_root=Path.cwd())
-    problems = (loaded.problems + campaigns.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
-                + find_campaign_problems(loaded.articles, campaigns.campaigns))
-    if problems:
+    sources = read_sources(options, config, cache)
+    if sources.problems:
         cache.save()
-        raise BuildError(problems)
+        raise BuildError(sources.problems)
     timer.lap("load")
+    site, warnings, note = index_sources(options, config, sources, cache, timer)
+    return site, sources.loaded.warnings + warnings, note
 
+
+def index_sources(options: BuildOptions, config: SiteConfig, sources: Sources, cache: BuildCache,
+                  timer: StageTimer) -> tuple[Site, list[Problem], str]:
+    """Index checked sources and add the related lists; the warnings of these stages and the cache's note."""
+    loaded = sources.loaded
     build_time = options.build_time or default_build_time(config)
     indexed = build_index(loaded.articles, config, build_time, include_drafts=options.include_drafts,
-                          include_future=options.include_future, campaigns=campaigns.campaigns)
+                          include_future=options.include_future, campaigns=sources.campaigns.campaigns)
     if indexed.problems:
         raise BuildError(indexed.problems)
     timer.lap("index")
@@ -216,7 +237,13 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     timer.lap("related")
     note = (f"cache: {cache.hits} of {len(loaded.articles) + len(loaded.unloaded_slugs)} files reused, "
             f"related lists {'reused' if cache.related_reused else 'computed'}")
-    return site, loaded.warnings + indexed.warnings + related_warnings, note
+    return site, indexed.warnings + related_warnings, note
+
+
+def site_pictures(site: Site, options: BuildOptions, cache: BuildCache) -> tuple[dict, list[Problem]]:
+    """The responsive copies of every picture the bulletins and campaigns show."""
+    return prepare_pictures(site.articles, options.content_dir, cache.folder / "images",
+                            [entry.campaign for entry in site.campaigns])
 
 
 @dataclass
@@ -236,35 +263,22 @@ def check(options: BuildOptions) -> CheckReport:
     except BuildError as error:
         return CheckReport([Finding("configuration", problem) for problem in error.problems], [])
     cache = open_cache(options, config)
-    loaded = load_content(options.content_dir, config, display_root=Path.cwd(), cache=cache)
-    campaigns = load_campaigns(options.content_dir, config, display_root=Path.cwd())
-    problems = (loaded.problems + campaigns.problems + find_cross_file_problems(loaded.articles, loaded.unloaded_slugs)
-                + find_campaign_problems(loaded.articles, campaigns.campaigns))
-    errors += [Finding("build", problem) for problem in problems]
-    warnings += [Finding("build", problem) for problem in loaded.warnings]
-    if not problems:
+    sources = read_sources(options, config, cache)
+    errors += [Finding("build", problem) for problem in sources.problems]
+    warnings += [Finding("build", problem) for problem in sources.loaded.warnings]
+    if not sources.problems:
         try:
-            site, site_warnings, _note = load_site(options, config, cache=cache)
-            warnings += [Finding("build", problem) for problem in site_warnings if problem not in loaded.warnings]
-            _pictures, picture_problems = prepare_pictures(site.articles, options.content_dir,
-                                                           cache.folder / "images",
-                                                           [entry.campaign for entry in site.campaigns])
+            site, site_warnings, _note = index_sources(options, config, sources, cache, StageTimer())
+            warnings += [Finding("build", problem) for problem in site_warnings]
+            _pictures, picture_problems = site_pictures(site, options, cache)
             errors += [Finding("build", problem) for problem in picture_problems]
         except BuildError as error:
             errors += [Finding("build", problem) for problem in error.problems]
     content_files = {path.relative_to(options.content_dir).as_posix(): shown_path(path)
                      for path in options.content_dir.rglob("*") if path.is_file()} \
         if options.content_dir.is_dir() else {}
-    lint_errors, lint_warnings = lint(loaded.articles, campaigns.campaigns, content_files)
+    lint_errors, lint_warnings = lint(sources.loaded.articles, sources.campaigns.campaigns, content_files)
     return CheckReport(errors + lint_errors, warnings + lint_warnings)
-
-
-def shown_path(path: Path) -> str:
-    """A path as writers see it: relative to the current folder when it lies below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def check_logo(config: SiteConfig, theme: ThemeFolders) -> None:
@@ -278,12 +292,7 @@ def site_root_of(options: BuildOptions) -> Path:
 
 
 def read_config(options: BuildOptions) -> SiteConfig:
-    shown = None
-    if options.config_file is not None:
-        try:
-            shown = options.config_file.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            shown = str(options.config_file)
+    shown = shown_path(options.config_file) if options.config_file is not None else None
     config = load_config(options.config_file, shown)
     if options.base_url is not None:
         config = config.with_base_url(options.base_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -49,6 +50,14 @@ class BuildError(Exception):
 
 def _sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.line or 0, problem.field or "", problem.message)
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as writers see it: relative to the current folder when it lies below it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -24,10 +24,11 @@ from markupsafe import Markup
 
 from . import feeds, metadata, urls
 from .content import REFERENCE_PREFIX, Article, Campaign
+from .engine import engine_fingerprint
 from .i18n import format_article_datetime, format_list_date, format_month, ui_words
 from .images import Picture
 from .index import Site, Term
-from .problems import BuildError, Problem
+from .problems import BuildError, Problem, shown_path
 from .workers import worker_signals
 
 
@@ -349,9 +350,7 @@ class Renderer:
     def _global_key(self, theme: ThemeFolders) -> bytes:
         """What every page depends on beyond its own context: code, configuration, templates, site-wide names."""
         site = self.site
-        hasher = hashlib.sha256()
-        for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
-            hasher.update(source.read_bytes())
+        hasher = hashlib.sha256(engine_fingerprint().encode())
         for folder in theme.templates:
             for template in sorted(folder.rglob("*")) if folder.is_dir() else ():
                 if template.is_file():
@@ -574,15 +573,8 @@ def template_problem(error: jinja2.TemplateError, template_name: str) -> Problem
             if frame.filename.endswith((".html", ".xml", ".txt")):
                 name, line = frame.filename, frame.lineno
                 break
-    return Problem(_shown_path(name or template_name), line, None, f"template error: {error.message or error}",
+    return Problem(shown_path(name or template_name), line, None, f"template error: {error.message or error}",
                    "Check the template near this line.")
-
-
-def _shown_path(name: str) -> str:
-    try:
-        return Path(name).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return name
 
 
 def theme_files(theme: ThemeFolders, assets: Sequence[str], content_dir: Path) -> list[CopiedFile]:

@@ -89,16 +89,15 @@ class Urls:
 
 SEARCH_PATH = "cari/"
 CAMPAIGN_SECTION = "kampanye"
-
-
-def campaign_path(slug: str | None = None) -> str:
-    return f"{CAMPAIGN_SECTION}/{slug}/" if slug else f"{CAMPAIGN_SECTION}/"
-
 ATOM_FILE = "atom.xml"
 RSS_PATH = "rss.xml"
 SITEMAP_PATH = "sitemap.xml"
 NEWS_SITEMAP_PATH = "news-sitemap.xml"
 ROBOTS_PATH = "robots.txt"
+
+
+def campaign_path(slug: str | None = None) -> str:
+    return f"{CAMPAIGN_SECTION}/{slug}/" if slug else f"{CAMPAIGN_SECTION}/"
 
 
 def atom_path(page_path: str) -> str:

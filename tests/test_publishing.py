@@ -23,12 +23,10 @@ BASE = "https://uji.example.org/"
 NEWEST_FIRST = ["dbd-jaksel", "dbd-jaktim", "tppo-jakbar", "tppo-jaksel"]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = copy_site("basic", tmp_path_factory.mktemp("publishing"))
-    result = run_build(site)
-    assert result.exit_code == 0, result.stderr
-    return site / "output"
+@pytest.fixture
+def built(basic_site: Path) -> Path:
+    """The basic fixture site, built once for the session (conftest)."""
+    return basic_site
 
 
 def entry_slugs(parsed) -> list[str]:
