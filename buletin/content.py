@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .config import SiteConfig
 from .problems import Problem, did_you_mean
+from .related import Words, count_words
 from .sanitize import REFERENCE_SCHEME, sanitize_html
 from .typography import smarten
 from .workers import worker_signals
@@ -92,6 +93,9 @@ class Article:
     linked_articles: tuple[str, ...] = ()  # content paths of bulletins the body links to
     field_lines: dict[str, int] = field(default_factory=dict)
     source_digest: str = ""  # identifies the file's bytes and path: what the article was made from
+    # The text's words counted for the related lists: done here, in the parsing workers and cached with
+    # the article, because it is the costly part of ranking that needs no other bulletin.
+    words: Words | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -644,6 +648,8 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
 
     if len(problems) > before:
         return None
+    summary = summary or first_paragraph_text(rendered.html)
+    body_text = html_to_text(rendered.html)
     return Article(
         source_path=shown,
         content_path=path.relative_to(content_dir).as_posix(),
@@ -655,9 +661,9 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
         editors=editors,
         region=region,
         tags=tags,
-        summary=summary or first_paragraph_text(rendered.html),
+        summary=summary,
         body_html=rendered.html,
-        body_text=html_to_text(rendered.html),
+        body_text=body_text,
         image=image,
         image_alt=image_alt,
         image_caption=image_caption,
@@ -673,6 +679,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
         assets=tuple(dict.fromkeys(assets)),
         linked_articles=tuple(dict.fromkeys(rendered.linked_articles)),
         field_lines={name: line for name, line in lines.items() if line is not None},
+        words=count_words(title, summary, body_text, config.related.title_weight),
     )
 
 

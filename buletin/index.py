@@ -298,6 +298,7 @@ def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[r
             language=article.lang or config.language,
             pinned=article.related,
             excluded=article.not_related,
+            words=article.words,
         )
         for article in articles
     ]

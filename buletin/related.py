@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -47,6 +48,9 @@ class Document:
     language: str = "id"
     pinned: tuple[str, ...] = ()  # always listed first, in this order
     excluded: tuple[str, ...] = ()  # never listed
+    # The text's words counted in advance (count_words), e.g. in parallel or from a cache;
+    # derived from title, summary and body, so not part of the document's identity.
+    words: Words | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -153,17 +157,55 @@ def _make_stemmer(language: str, choice: str) -> Callable[[str], str]:
     return stem
 
 
-@dataclass
-class _Analysis:
-    """The terms of one document, before weighting."""
+@dataclass(frozen=True)
+class Words:
+    """The words of one document's text, counted: all the ranking reads of title, summary and body.
 
-    stems: Counter  # stem -> weighted count (title and summary count title_weight times)
-    acronyms: Counter
-    names: Counter
+    Compact on purpose (one string and one byte string per document), as it is
+    kept for every bulletin in memory and in the build cache.
+    """
+
+    text: str  # the distinct words as written, separated by spaces
+    counts: bytes  # float64 per word: times it occurs, title and summary counting title_weight times
+    capitalised: str  # words written with a capital inside a sentence (candidate names)
+    title_weight: float
+
+    def count_array(self) -> np.ndarray:
+        return np.frombuffer(self.counts, dtype=np.float64)
 
 
 # A capitalised word after a word, comma or bracket and one space: inside a sentence.
 _CAPITALISED_INSIDE = re.compile(r"(?<=[\w,)] )[A-Z][^\W\d_]*(?:-[^\W\d_]+)*")
+
+
+def count_words(title: str, summary: str, body: str, title_weight: float) -> Words:
+    """Count a document's words; the part of the analysis that needs no other document."""
+    heading = f"{title}\n{summary}"
+    words = Counter(_WORD.findall(body))
+    for word, count in Counter(_WORD.findall(heading)).items():
+        words[word] += count * title_weight
+    capitalised = dict.fromkeys(_CAPITALISED_INSIDE.findall(f"{heading}\n{body}"))
+    return Words(" ".join(words), np.fromiter(words.values(), dtype=np.float64, count=len(words)).tobytes(),
+                 " ".join(capitalised), title_weight)
+
+
+@dataclass
+class Terms:
+    """The corpus as three matrices of raw counts, one row per document: stems, acronyms, names."""
+
+    stems: sparse.csr_matrix
+    acronyms: sparse.csr_matrix
+    names: sparse.csr_matrix
+    vocabularies: tuple[list[str], list[str], list[str]]  # the term of each column, per matrix
+
+    def counts(self, row: int, kind: str) -> Counter:
+        """One document's terms of one kind with their counts (for tests and explanations)."""
+        matrix = getattr(self, kind)
+        vocabulary = self.vocabularies[("stems", "acronyms", "names").index(kind)]
+        begin, end = matrix.indptr[row], matrix.indptr[row + 1]
+        return Counter({vocabulary[column]: float(value)
+                        for column, value in zip(matrix.indices[begin:end].tolist(),
+                                                 matrix.data[begin:end].tolist(), strict=True)})
 
 
 class Analyzer:
@@ -173,7 +215,8 @@ class Analyzer:
     inside a sentence and never in lowercase (Hendro, Kalijodo, Jakarta) is a
     name; a capitalised word also seen in lowercase somewhere (Perdagangan,
     Orang), or only seen opening sentences, is an ordinary word. Each distinct
-    word is classified and stemmed once.
+    word is classified and stemmed once; documents become rows of a word-count
+    matrix, which one sparse product per kind turns into term counts.
     """
 
     def __init__(self, weights: Weights):
@@ -190,38 +233,55 @@ class Analyzer:
     def stopwords(language: str) -> frozenset[str]:
         return _ENGLISH_STOPWORDS if language.startswith("en") else _indonesian_stopwords()
 
-    def analyse(self, documents: Sequence[Document]) -> dict[str, _Analysis]:
-        counted = {}
-        lowercase: set[str] = set()
-        capitalised_inside: set[str] = set()
-        for document in documents:
-            heading = f"{document.title}\n{document.summary}"
-            words = Counter(_WORD.findall(document.body))
-            for word, count in Counter(_WORD.findall(heading)).items():
-                words[word] += count * self.weights.title_weight
-            capitalised_inside.update(_CAPITALISED_INSIDE.findall(f"{heading}\n{document.body}"))
-            counted[document.name] = words
-            lowercase.update(filter(str.islower, words))
-        name_words = {word.lower() for word in capitalised_inside} - lowercase
-        classified: dict[str, dict[str, tuple[int, tuple[str, ...]]]] = defaultdict(dict)
-        return {document.name: self._terms(document, counted[document.name], name_words,
-                                           classified[document.language])
-                for document in documents}
+    def words_of(self, document: Document) -> Words:
+        words = document.words
+        if words is None or words.title_weight != self.weights.title_weight:
+            words = count_words(document.title, document.summary, document.body, self.weights.title_weight)
+        return words
 
-    def _terms(self, document: Document, words: Counter, name_words: set[str],
-               classified: dict[str, tuple[int, tuple[str, ...]]]) -> _Analysis:
-        analysis = _Analysis(Counter(), Counter(), Counter())
-        kinds = (analysis.stems, analysis.acronyms, analysis.names)
-        language = document.language
-        for word, count in words.items():
-            entry = classified.get(word)
-            if entry is None:
-                entry = classified[word] = self._classify(word, language, name_words)
-            kind, terms = entry
-            counter = kinds[kind]
-            for term in terms:
-                counter[term] += count
-        return analysis
+    def analyse(self, documents: Sequence[Document]) -> Terms:
+        counted = [self.words_of(document) for document in documents]
+        split = [words.text.split(" ") if words.text else [] for words in counted]
+        flat = list(chain.from_iterable(split))
+        vocabulary = {word: column for column, word in enumerate(dict.fromkeys(flat))}
+        word_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+        pointers = np.concatenate(([0], np.cumsum([len(words) for words in split]))).astype(np.int64)
+        values = np.concatenate([words.count_array() for words in counted]) if counted else np.zeros(0)
+        word_counts = sparse.csr_matrix((values, word_ids, pointers), shape=(len(documents), max(1, len(vocabulary))))
+        capitalised = set(chain.from_iterable(words.capitalised.split(" ") for words in counted if words.capitalised))
+        name_words = {word.lower() for word in capitalised} - {word for word in vocabulary if word.islower()}
+        words_by_id = list(vocabulary)
+        term_ids: tuple[dict[str, int], ...] = ({}, {}, {})
+        mapped = [sparse.csr_matrix((len(documents), 1))] * 3
+        languages: dict[str, list[int]] = defaultdict(list)
+        for row, document in enumerate(documents):
+            languages[document.language].append(row)
+        for language, rows in languages.items():
+            selected = word_counts if len(rows) == len(documents) else word_counts[rows]
+            used = np.unique(selected.indices).tolist()
+            entries: tuple[list, list, list] = ([], [], [])  # per kind: (word id, term id) pairs
+            for word_id in used:
+                kind, terms = self._classify(words_by_id[word_id], language, name_words)
+                for term in terms:
+                    entries[kind].append((word_id, term_ids[kind].setdefault(term, len(term_ids[kind]))))
+            for kind in range(3):
+                mapping = sparse.csr_matrix(
+                    (np.ones(len(entries[kind])), ([w for w, _t in entries[kind]], [t for _w, t in entries[kind]])),
+                    shape=(word_counts.shape[1], max(1, len(term_ids[kind]))))
+                part = selected @ mapping
+                if len(rows) == len(documents):
+                    mapped[kind] = part
+                else:
+                    # Rows of this language at their places; other languages add theirs.
+                    placed = sparse.csr_matrix((np.ones(len(rows)), (rows, range(len(rows)))),
+                                               shape=(len(documents), len(rows)))
+                    mapped[kind] = _widen(mapped[kind], part.shape[1]) + placed @ part
+        matrices = [sparse.csr_matrix(_widen(matrix, max(1, len(term_ids[kind]))))
+                    for kind, matrix in enumerate(mapped)]
+        for matrix in matrices:
+            matrix.sum_duplicates()
+            matrix.eliminate_zeros()
+        return Terms(*matrices, vocabularies=tuple(list(ids) for ids in term_ids))
 
     def _classify(self, word: str, language: str, name_words: set[str]) -> tuple[int, tuple[str, ...]]:
         """(0 stem / 1 acronym / 2 name, the terms the word stands for)."""
@@ -237,6 +297,14 @@ class Analyzer:
         return 0, tuple(stem(piece) for piece in _split_reduplication(lower) if piece not in stopwords)
 
 
+def _widen(matrix: sparse.csr_matrix, columns: int) -> sparse.csr_matrix:
+    """The matrix with at least `columns` columns (new ones empty)."""
+    if matrix.shape[1] >= columns:
+        return matrix
+    matrix = sparse.csr_matrix(matrix)
+    return sparse.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], columns))
+
+
 def _split_reduplication(word: str) -> list[str]:
     """ "anak-anak" -> ["anak"]; "pra-sejahtera" -> ["pra", "sejahtera"]."""
     if "-" not in word:
@@ -247,22 +315,30 @@ def _split_reduplication(word: str) -> list[str]:
 
 # --- the index ---
 
-def _tfidf_matrix(counts: Sequence[Counter], keep: int | None = None) -> sparse.csr_matrix:
-    """Rows of L2-normalised TF-IDF weights, (1 + log tf) * log(N / df).
-
-    With `keep`, each row keeps only its `keep` heaviest terms (the norm stays
-    that of the whole row): the distinctive terms that find and score candidates.
-    """
+def _count_matrix(counters: Sequence[Counter]) -> sparse.csr_matrix:
+    """Rows of raw counts from one Counter per document (for the short lists: tags, campaigns)."""
     vocabulary: dict[str, int] = {}
     rows, columns, values = [], [], []
-    for row, counter in enumerate(counts):
+    for row, counter in enumerate(counters):
         for term, count in counter.items():
             rows.append(row)
             columns.append(vocabulary.setdefault(term, len(vocabulary)))
             values.append(count)
-    shape = (len(counts), max(1, len(vocabulary)))
+    shape = (len(counters), max(1, len(vocabulary)))
     matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), (rows, columns)), shape=shape)
     matrix.sum_duplicates()
+    return matrix
+
+
+def _tfidf_matrix(counts: sparse.csr_matrix, keep: int | None = None) -> sparse.csr_matrix:
+    """Rows of L2-normalised TF-IDF weights, (1 + log tf) * log(N / df), from rows of raw counts.
+
+    With `keep`, each row keeps only its `keep` heaviest terms (the norm stays
+    that of the whole row): the distinctive terms that find and score candidates.
+    """
+    matrix = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+    matrix.eliminate_zeros()
+    shape = matrix.shape
     frequency = np.bincount(matrix.indices, minlength=shape[1])
     # log(N/df): a term on every document weighs nothing.
     idf = np.log(shape[0] / np.maximum(frequency, 1))
@@ -291,9 +367,12 @@ def _keep_largest(matrix: sparse.csr_matrix, keep: int, first_row: int | None = 
         usable &= indices != rows + first_row
     # One sort for all rows: by row, then largest value, then lowest column. Entries of
     # a CSR matrix with sorted indices already run by row and column, so two stable sorts do it.
-    candidates = np.flatnonzero(usable)
+    candidates = _likely_largest(np.flatnonzero(usable), rows, data, keep)
     by_value = candidates[np.argsort(-data[candidates], kind="stable")]
-    order = by_value[np.argsort(rows[by_value], kind="stable")]
+    row_keys = rows[by_value]
+    if matrix.shape[0] <= np.iinfo(np.uint16).max:
+        row_keys = row_keys.astype(np.uint16)  # numpy sorts 16-bit keys by radix, in linear time
+    order = by_value[np.argsort(row_keys, kind="stable")]
     sorted_rows = rows[order]
     row_starts = np.searchsorted(sorted_rows, np.arange(matrix.shape[0]), side="left")
     rank = np.arange(len(order)) - row_starts[sorted_rows]
@@ -302,6 +381,27 @@ def _keep_largest(matrix: sparse.csr_matrix, keep: int, first_row: int | None = 
     counts = np.bincount(rows[chosen], minlength=matrix.shape[0])
     new_pointers = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     return sparse.csr_matrix((data[chosen], indices[chosen], new_pointers), shape=matrix.shape)
+
+
+def _likely_largest(candidates: np.ndarray, rows: np.ndarray, data: np.ndarray, keep: int) -> np.ndarray:
+    """The candidates (ascending entry numbers, so grouped by row) that can be among their row's `keep` largest.
+
+    Sorting dominates, so first drop what cannot win: if at least `keep` entries of
+    a row reach a quarter of its largest value, its `keep` largest (and every entry
+    tied with the last of them) are among those. Rows with fewer keep everything.
+    """
+    if len(candidates) <= 4 * keep * (int(rows.max(initial=0)) + 1):
+        return candidates  # too few per row to be worth it
+    candidate_rows, values = rows[candidates], data[candidates]
+    starts = np.flatnonzero(np.concatenate(([True], candidate_rows[1:] != candidate_rows[:-1])))
+    largest = np.maximum.reduceat(values, starts)
+    row_of_group = candidate_rows[starts]
+    threshold = np.zeros(int(rows.max(initial=0)) + 1)
+    threshold[row_of_group] = largest * 0.25
+    passing = values >= threshold[candidate_rows]
+    passing_per_row = np.bincount(candidate_rows[passing], minlength=len(threshold))
+    short = passing_per_row < keep
+    return candidates[passing | short[candidate_rows]]
 
 
 def _rare_terms(matrix: sparse.csr_matrix, max_frequency: int, keep: int) -> sparse.csr_matrix:
@@ -338,18 +438,27 @@ class RelatedIndex:
     champions_per_term: int = 100  # postings kept per term: the documents it weighs most in
     candidates_per_document: int = 30  # scored exactly
     chunk_rows: int = 1000  # rows handled at once, bounding memory
+    threads: int = 1  # chunks handled at once; numpy and scipy leave the interpreter lock while they work
+
+    def _map_chunks(self, work: Callable[[int], object], starts: range) -> list:
+        """work(start) for every chunk, in order; in threads when asked and there is more than one chunk."""
+        if self.threads <= 1 or len(starts) <= 1:
+            return [work(start) for start in starts]
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=self.threads) as pool:
+            return list(pool.map(work, starts))
 
     def __post_init__(self) -> None:
         self.names = [document.name for document in self.documents]
         self.position = {name: row for row, name in enumerate(self.names)}
-        analyses = Analyzer(self.weights).analyse(self.documents)
-        ordered = [analyses[name] for name in self.names]
+        terms = Analyzer(self.weights).analyse(self.documents)
         self.matrices = {
-            "text": _tfidf_matrix([a.stems for a in ordered], keep=self.terms_per_document),
-            "acronyms": _tfidf_matrix([a.acronyms for a in ordered]),
-            "tags": _tfidf_matrix([Counter(d.keywords) for d in self.documents]),
-            "names": _tfidf_matrix([a.names for a in ordered]),
-            "campaign": _tfidf_matrix([Counter([d.campaign] if d.campaign else []) for d in self.documents]),
+            "text": _tfidf_matrix(terms.stems, keep=self.terms_per_document),
+            "acronyms": _tfidf_matrix(terms.acronyms),
+            "tags": _tfidf_matrix(_count_matrix([Counter(d.keywords) for d in self.documents])),
+            "names": _tfidf_matrix(terms.names),
+            "campaign": _tfidf_matrix(_count_matrix([Counter([d.campaign] if d.campaign else [])
+                                                     for d in self.documents])),
         }
         self.signal_weights = {"text": self.weights.text_weight, "acronyms": self.weights.acronym_weight,
                                "tags": self.weights.tag_weight, "names": self.weights.name_weight,
@@ -381,16 +490,18 @@ class RelatedIndex:
     def _direct_candidates(self) -> sparse.csr_matrix:
         """Each document's best candidates with their exact direct (topical) score."""
         count = len(self.names)
-        all_rows, all_columns, all_values = [], [], []
-        for start in range(0, count, self.chunk_rows):
+
+        def chunk(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             rows = slice(start, min(count, start + self.chunk_rows))
             rough = _keep_largest(self.finder[rows] @ self.champions, self.candidates_per_document, first_row=start)
             rough = rough.tocoo()
             pair_rows, pair_columns = rough.row.astype(np.int64) + start, rough.col.astype(np.int64)
             values = sum(self._direct_signals(pair_rows, pair_columns).values(), np.zeros(len(pair_rows)))
-            all_rows.append(pair_rows)
-            all_columns.append(pair_columns)
-            all_values.append(values)
+            return pair_rows, pair_columns, values
+
+        chunks = self._map_chunks(chunk, range(0, count, self.chunk_rows))
+        all_rows, all_columns, all_values = (list(part) for part in zip(*chunks, strict=True)) if chunks \
+            else ([], [], [])
         if not all_rows:
             return sparse.csr_matrix((count, count))
         pairs = (np.concatenate(all_rows), np.concatenate(all_columns))
@@ -446,11 +557,15 @@ class RelatedIndex:
         """Every document's Baca juga list, computed in chunks."""
         if self._lists is None:
             lists = {}
-            for start in range(0, len(self.names), self.chunk_rows):
-                rows = slice(start, min(len(self.names), start + self.chunk_rows))
-                direct, neighbours = self._topical_rows(rows)
-                combined = sparse.csr_matrix(direct + neighbours)
-                for offset, row in enumerate(range(rows.start, rows.stop)):
+
+            def combined_rows(start: int) -> sparse.csr_matrix:
+                direct, neighbours = self._topical_rows(slice(start, min(len(self.names), start + self.chunk_rows)))
+                return sparse.csr_matrix(direct + neighbours)
+
+            starts = range(0, len(self.names), self.chunk_rows)
+            for start, combined in zip(starts, self._map_chunks(combined_rows, starts), strict=True):
+                rows = range(start, min(len(self.names), start + self.chunk_rows))
+                for offset, row in enumerate(rows):
                     begin, end = combined.indptr[offset], combined.indptr[offset + 1]
                     lists[self.names[row]] = self._choose(row, combined.indices[begin:end], combined.data[begin:end])
             self._lists = lists

@@ -152,6 +152,7 @@ class Renderer:
             number=lambda value: format_decimal(value, locale=site.config.language),
             campaign_period=self._campaign_period,
         )
+        self._digests: dict[int, tuple[object, bytes]] = {}  # page inputs met on many pages, hashed once
         self.global_key = self._global_key(theme)
 
     # --- pages ---
@@ -324,7 +325,7 @@ class Renderer:
         if self.progress:
             self.progress(1)
         hasher = hashlib.sha256(self.global_key)
-        _digest_into(hasher, (template_name, path, served_anywhere, sorted(context.items())))
+        _digest_into(hasher, (template_name, path, served_anywhere, sorted(context.items())), self._digests)
         key = hasher.hexdigest()
         if self.reusable.get(site_path) == key:
             return RenderedFile(site_path, None, f"page {path or '/'}", lastmod=lastmod, in_sitemap=in_sitemap,
@@ -462,8 +463,12 @@ class NavigationItem:
     path: str
 
 
-def _digest_into(hasher: hashlib._Hash, value: object) -> None:
-    """Feed a page's inputs into a hash, by value: articles by the digest of their source file."""
+def _digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[object, bytes]] | None = None) -> None:
+    """Feed a page's inputs into a hash, by value: articles by the digest of their source file.
+
+    With `memo`, a dataclass met again (a region with thousands of bulletins, on
+    each of its pages) is hashed once, by identity, while the memo keeps it alive.
+    """
     if isinstance(value, Article):
         hasher.update(b"A" + value.source_digest.encode() + b"\0")
     elif isinstance(value, (str, Path)):
@@ -475,13 +480,19 @@ def _digest_into(hasher: hashlib._Hash, value: object) -> None:
     elif isinstance(value, (list, tuple)):
         hasher.update(b"[")
         for item in value:
-            _digest_into(hasher, item)
+            _digest_into(hasher, item, memo)
         hasher.update(b"]")
     elif isinstance(value, dict):
-        _digest_into(hasher, sorted(value.items()))
+        _digest_into(hasher, sorted(value.items()), memo)
     elif dataclasses.is_dataclass(value):
-        hasher.update(b"C" + type(value).__name__.encode())
-        _digest_into(hasher, [getattr(value, item.name) for item in dataclasses.fields(value)])
+        known = memo.get(id(value)) if memo is not None else None
+        if known is None:
+            inner = hashlib.sha256(b"C" + type(value).__name__.encode())
+            _digest_into(inner, [getattr(value, item.name) for item in dataclasses.fields(value)], memo)
+            known = (value, inner.digest())
+            if memo is not None:
+                memo[id(value)] = known
+        hasher.update(b"c" + known[1])
     else:
         raise TypeError(f"cannot tell whether a page input of type {type(value).__name__} changed")
 

@@ -27,19 +27,20 @@ CORPUS = [
 
 
 def test_stems_join_inflected_forms() -> None:
-    analysis = Analyzer(Weights()).analyse(CORPUS)
-    assert analysis["tppo-2"].stems["dagang"] == 2  # diperdagangkan, memperdagangkan
-    assert analysis["tppo-1"].stems["dagang"] == 1  # perdagangan
-    assert "TPPO" in analysis["tppo-3"].acronyms
-    assert "orang" not in analysis["tppo-1"].stems  # a stopword
+    terms = Analyzer(Weights()).analyse(CORPUS)
+    row = {document.name: number for number, document in enumerate(CORPUS)}
+    assert terms.counts(row["tppo-2"], "stems")["dagang"] == 2  # diperdagangkan, memperdagangkan
+    assert terms.counts(row["tppo-1"], "stems")["dagang"] == 1  # perdagangan
+    assert "TPPO" in terms.counts(row["tppo-3"], "acronyms")
+    assert "orang" not in terms.counts(row["tppo-1"], "stems")  # a stopword
 
 
 def test_names_are_words_never_written_in_lowercase() -> None:
     documents = [doc("a", 1, "Wali Kota Hendro Saputra meminta warga menjaga Kali Angke. Perdagangan orang."),
                  doc("b", 2, "Kali ini warga bersih-bersih; perdagangan orang dicegah.")]
-    analysis = Analyzer(Weights()).analyse(documents)
-    assert {"hendro", "saputra", "angke"} <= set(analysis["a"].names)
-    assert "kali" not in analysis["a"].names and "perdagangan" not in analysis["a"].names
+    terms = Analyzer(Weights()).analyse(documents)
+    assert {"hendro", "saputra", "angke"} <= set(terms.counts(0, "names"))
+    assert "kali" not in terms.counts(0, "names") and "perdagangan" not in terms.counts(0, "names")
 
 
 def test_related_by_topic_not_by_region_or_tag() -> None:
@@ -135,3 +136,22 @@ def test_inline_placement_after_a_paragraph() -> None:
     assert placed == ('<p>A</p>\n<p class="related-inline">satu</p>\n<p>B</p>\n'
                       '<p class="related-inline">dua</p>\n<p>C</p>\n\n')
     assert rest == ()
+
+
+def test_keeping_the_largest_per_row_matches_a_plain_sort() -> None:
+    """Each row's largest values, ties to the lower column, also when most entries are pruned before sorting."""
+    import numpy as np
+    from scipy import sparse
+
+    from buletin.related import _keep_largest
+
+    generator = np.random.default_rng(3)
+    for density, keep in ((0.9, 3), (0.3, 5), (0.02, 4)):
+        values = np.round(generator.random((40, 300)), 2)  # rounded: many ties
+        values[generator.random(values.shape) > density] = 0
+        kept = _keep_largest(sparse.csr_matrix(values), keep, first_row=0).toarray()
+        for row in range(values.shape[0]):
+            entries = [(-values[row, column], column) for column in range(values.shape[1])
+                       if values[row, column] > 0 and column != row]
+            expected = sorted(column for _value, column in sorted(entries)[:keep])
+            assert np.flatnonzero(kept[row]).tolist() == expected

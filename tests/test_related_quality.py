@@ -45,3 +45,17 @@ def test_stemming_and_smoothing_earn_their_place(results) -> None:
 
 def test_names_mislead_and_are_weighed_down(results) -> None:
     assert results["ours, names weighted as text"].precision_at_3 < results["ours (defaults)"].precision_at_3 - 0.3
+
+
+def test_threads_chunks_and_counted_words_change_nothing() -> None:
+    """The faster paths (words counted beforehand, chunks in threads, pruned sorting) give the same lists."""
+    from dataclasses import replace
+
+    from buletin.related import RelatedIndex, count_words
+
+    documents, _clusters, weights = load_corpus(DEFAULT_CORPUS)
+    plain = RelatedIndex(documents, weights).all_related()
+    counted = [replace(d, words=count_words(d.title, d.summary, d.body, weights.title_weight)) for d in documents]
+    assert RelatedIndex(counted, weights, threads=2, chunk_rows=7).all_related() == plain
+    stale = [replace(d, words=count_words(d.title, d.summary, d.body, weights.title_weight + 1)) for d in documents]
+    assert RelatedIndex(stale, weights).all_related() == plain  # words counted for other weights are recounted
