@@ -120,13 +120,15 @@ def build(options: BuildOptions) -> BuildReport:
     search_seconds = 0.0
     indexer = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
 
-    def finish(staging: Path, previous: Path, changed: set[str]) -> None:
+    def index_timed(site: Path, into: Path, changed: set[str]) -> bool:
         nonlocal search_seconds
         started = time.perf_counter()
-        indexer(staging, previous, changed)
+        made = indexer.run(site, into, changed)
         search_seconds = time.perf_counter() - started
+        return made
 
-    written = write_site(options.output_dir, rendered, copied, finish=finish if indexer else None)
+    written = write_site(options.output_dir, rendered, copied,
+                         finish=replace(indexer, run=index_timed) if indexer else None)
     cache.keep_pages(options.output_dir, {item.site_path: item.key for item in rendered if item.key})
     timer.lap("write")
     if indexer:

@@ -129,6 +129,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates do not change during a build; checking costs a stat per include
         )
         self.environment.globals.update(
             site=site.config,
@@ -247,6 +248,20 @@ class Renderer:
     def render_article(self, article: Article) -> RenderedFile:
         path = urls.article_path(article.slug)
         neighbours = self.site.neighbours[article.slug]
+        related = self.site.related[article.slug]
+        campaign = self.site.campaign_by_slug.get(article.campaign)
+        lastmod = article.updated or article.date
+        # Everything the page is made from beyond what all pages share, known before the costly
+        # part (links, metadata) is worked out: an unchanged page is not even prepared again.
+        linked = [self.site.by_content_path[target].slug if target in self.site.by_content_path else None
+                  for target in article.linked_articles]
+        key = self.page_key("article.html", path, (article, related, neighbours.older, neighbours.newer,
+                                                   self.site.is_future(article), campaign, linked))
+        site_path = urls.output_file(path)
+        if self.reusable.get(site_path) == key:
+            if self.progress:
+                self.progress(1)
+            return RenderedFile(site_path, None, f"page {path}", lastmod=lastmod, in_sitemap=True, key=key)
         config = self.site.config
         settings = config.related
         inline_template = self.environment.get_template("partials/related-inline.html")
@@ -255,7 +270,7 @@ class Renderer:
             return inline_template.render(item=item, url=lambda target: self.urls.link(target, path)).strip()
 
         body, end_list = place_inline_related(
-            self.resolve_references(article.body_html, path), self.site.related[article.slug],
+            self.resolve_references(article.body_html, path), related,
             marker=settings.inline_marker, after_paragraph=settings.inline_after_paragraph,
             min_paragraphs=settings.inline_min_paragraphs, render_line=inline_line)
         description = describe(article.summary)
@@ -271,13 +286,14 @@ class Renderer:
             lang=article.lang or config.language,
             description=description,
             heading=article.title,
-            lastmod=article.updated or article.date,
+            lastmod=lastmod,
+            key=key,
             open_graph=metadata.open_graph(article, article.title, description, absolute(path), config, absolute),
             twitter=metadata.twitter_card(article, article.title, description, config, absolute),
             structured_data=metadata.news_article(
                 article, config, absolute, lambda name: self.site.reporter_by_name[name].path),
             share=share_links(article.title, absolute(path)),
-            campaign=self.site.campaign_by_slug.get(article.campaign),
+            campaign=campaign,
         )
 
     def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
@@ -300,6 +316,7 @@ class Renderer:
         served_anywhere = bool(context.pop("served_anywhere", False))
         in_sitemap = bool(context.pop("in_sitemap", not served_anywhere))
         lastmod = context.pop("lastmod", None)
+        key = context.pop("key", None)  # given by pages that know their inputs better than their context
         from_path = None if served_anywhere else path
 
         def link(site_path: str) -> str:
@@ -324,9 +341,8 @@ class Renderer:
         site_path = urls.output_file(path)
         if self.progress:
             self.progress(1)
-        hasher = hashlib.sha256(self.global_key)
-        _digest_into(hasher, (template_name, path, served_anywhere, sorted(context.items())), self._digests)
-        key = hasher.hexdigest()
+        if key is None:
+            key = self.page_key(template_name, path, (served_anywhere, sorted(context.items())))
         if self.reusable.get(site_path) == key:
             return RenderedFile(site_path, None, f"page {path or '/'}", lastmod=lastmod, in_sitemap=in_sitemap,
                                 key=key)
@@ -337,6 +353,12 @@ class Renderer:
             raise BuildError([template_problem(error, template_name)]) from None
         return RenderedFile(site_path, html.encode("utf-8"), f"page {path or '/'}",
                             lastmod=lastmod, in_sitemap=in_sitemap, key=key)
+
+    def page_key(self, template_name: str, path: str, inputs: object) -> str:
+        """The digest of what a page is made from: what every page shares, its template, path and inputs."""
+        hasher = hashlib.sha256(self.global_key)
+        _digest_into(hasher, (template_name, path, inputs), self._digests)
+        return hasher.hexdigest()
 
     def picture_html(self, content_path: str, alt: str, link: Callable[[str], str], eager: bool = False,
                      attributes: str = "") -> Markup:

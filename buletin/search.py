@@ -5,51 +5,40 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import cbor2
 
 from .problems import BuildError, Problem
+from .write import Finisher
 
 BUNDLE_FOLDER = "pagefind"
 
 
-def search_finisher(reuse_when_pages_changed: bool = False) -> Callable[[Path, Path, set[str]], None]:
-    """The write stage's last step: index the staged site, or reuse the previous index when no page changed.
+def search_finisher(reuse_when_pages_changed: bool = False) -> Finisher:
+    """The write stage's last step: index the finished site, or keep its index when no page changed.
 
     With reuse_when_pages_changed (the live preview), the index made at the
     start is kept while writing, so that a rebuild does not wait for Pagefind.
     """
-    def finish(staging: Path, previous_output: Path, changed: set[str]) -> None:
-        previous = previous_output / BUNDLE_FOLDER
+    def run(site: Path, into: Path, changed: set[str]) -> bool:
         pages_changed = any(path.endswith(".html") for path in changed)
-        if (previous / "pagefind-entry.json").is_file() and (reuse_when_pages_changed or not pages_changed):
-            link_tree(previous, staging / BUNDLE_FOLDER)
-        else:
-            index_search(staging)
-    return finish
+        if (site / BUNDLE_FOLDER / "pagefind-entry.json").is_file() and (reuse_when_pages_changed or not pages_changed):
+            return False
+        index_search(site, into / BUNDLE_FOLDER)
+        return True
+    return Finisher(f"{BUNDLE_FOLDER}/", run)
 
 
-def link_tree(source: Path, destination: Path) -> None:
-    """Hard-link every file of a folder into a new one (files are never modified in place, so sharing is safe)."""
-    for root, _folders, files in os.walk(source):
-        target = destination / Path(root).relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.link(Path(root) / name, target / name)
-
-
-def index_search(site_folder: Path) -> None:
-    """Index the articles of a built site (those marked data-pagefind-body) into site_folder/pagefind/.
+def index_search(site_folder: Path, bundle: Path) -> None:
+    """Index the articles of a built site (those marked data-pagefind-body) into the folder `bundle`.
 
     Pagefind reads each page's <html lang>, so Indonesian pages get its
     Indonesian word handling and interface strings. A failure stops the build.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_folder), "--output-subdir", BUNDLE_FOLDER,
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_folder), "--output-path", str(bundle.resolve()),
                "--silent"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
@@ -57,14 +46,14 @@ def index_search(site_folder: Path) -> None:
         raise BuildError([Problem("search index", None, None, f"Pagefind could not run: {error}",
                                   "Install the project's dependencies again (pip install -e .), "
                                   "or set search = false in site.toml.")]) from None
-    if result.returncode != 0 or not (site_folder / BUNDLE_FOLDER / "pagefind.js").is_file():
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
         details = (result.stderr or result.stdout).strip().splitlines()
         raise BuildError([Problem("search index", None, None,
                                   "Pagefind failed to index the site" + (f": {details[-1]}" if details else ""),
                                   "The previous output was kept. Install the dependencies again "
                                   "(pip install -e .), or set search = false in site.toml.")])
     try:
-        make_deterministic(site_folder / BUNDLE_FOLDER)
+        make_deterministic(bundle)
     except (OSError, ValueError, KeyError, TypeError, cbor2.CBORDecodeError) as error:
         raise BuildError([Problem("search index", None, None, f"cannot read Pagefind's index: {error}",
                                   "This version of Pagefind writes another format; install pagefind 1.5.")]) from None

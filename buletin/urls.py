@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from urllib.parse import quote, urlsplit
 
 ARTICLE_SECTION = "berita"
@@ -63,13 +64,13 @@ class Urls:
     base_url: str  # ends with "/": "https://example.org/buletin/" or "/buletin/"
     relative: bool = False
 
-    @property
+    @cached_property
     def base_path(self) -> str:
         return urlsplit(self.base_url).path or "/"
 
     def absolute(self, site_path: str) -> str:
         """The full address, for canonical links, feeds and sharing."""
-        return self.base_url + quote(site_path)
+        return self.base_url + _quoted(site_path)
 
     def link(self, site_path: str, from_path: str | None) -> str:
         """A link from the page at from_path to site_path.
@@ -81,10 +82,14 @@ class Urls:
         target, _, fragment = site_path.partition("#")
         suffix = f"#{fragment}" if fragment else ""
         if not self.relative or from_path is None:
-            return self.base_path + quote(target) + suffix
+            return self.base_path + _quoted(target) + suffix
         here = posixpath.dirname(output_file(from_path))
         relative = posixpath.relpath(output_file(target), here or ".")
-        return quote(relative) + suffix
+        return _quoted(relative) + suffix
+
+
+# Every page links to the same few dozen places (navigation, regions, feeds): quote each once.
+_quoted = lru_cache(maxsize=1 << 16)(quote)
 
 
 SEARCH_PATH = "cari/"

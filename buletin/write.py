@@ -1,15 +1,20 @@
 """Write stage: put the rendered site into the output folder, all or nothing.
 
-The site is assembled in a staging folder beside the output folder and swapped
-in with two renames, so a failed or interrupted build leaves the previous
-output as it was. Files whose bytes did not change are hard-linked from the
-previous output, keeping their modification time. The generator only removes
-files listed in the manifest it wrote itself; anything else found in the
-output folder is carried over untouched.
+A first build assembles the site in a staging folder beside the output folder
+and renames it into place. Later builds change the output folder in place,
+touching only what changed: new and changed files are first written to a
+pending folder beside it, then moved in, each replaced or removed file moved
+into a journal folder first. A failed or interrupted build moves everything
+back from the journal (a build killed outright is rolled back by the next
+one), so the previous output stays as it was; a successful one drops the
+journal. Unchanged files are not touched and keep their modification time.
+The generator only removes files listed in the manifest it wrote itself;
+anything else in the output folder is left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -23,7 +28,8 @@ from .render import CopiedFile, RenderedFile
 MANIFEST_NAME = ".buletin-manifest.json"
 GENERATOR = "buletin"
 STAGING_MARK = ".building-"
-OLD_MARK = ".previous-"
+JOURNAL_MARK = ".journal-"
+PLAN_NAME = "plan.json"
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,16 @@ class WriteReport:
     written: int  # new or changed files
     unchanged: int
     removed: int  # files of the previous build that are gone
+
+
+@dataclass(frozen=True)
+class Finisher:
+    """A last step that makes files from the finished site, such as the search index."""
+
+    folder: str  # the part of the site it owns, e.g. "pagefind/"
+    # run(site, into, changed): look at the finished site, write the folder anew under `into`
+    # and return True, or return False to keep the folder the site already has.
+    run: Callable[[Path, Path, set[str]], bool]
 
 
 def check_output_folder(output: Path, separate: Sequence[Path], outside: Sequence[Path]) -> None:
@@ -78,65 +94,197 @@ def read_manifest(output: Path) -> list[str] | None:
 
 
 def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
-               finish: Callable[[Path, Path, set[str]], None] | None = None) -> WriteReport:
-    """Replace output with the new files in one swap; on any failure the old output stays.
+               finish: Finisher | None = None) -> WriteReport:
+    """Make output hold exactly the new files (and anything foreign it held); on any failure the old output stays.
 
-    `finish(staging, output, changed)` runs on the complete staging folder
-    before the swap (the search indexer), told which paths changed since the
-    previous build; the files it adds belong to the build like the rendered ones.
+    `finish` runs on the complete new site (the search indexer), told which
+    paths changed since the previous build; the files it makes belong to the
+    build like the rendered ones.
     """
     check_unique_paths(rendered, copied)
-    recover_interrupted_swap(output)
+    recover_interrupted_write(output)
     previous = read_manifest(output) if output.is_dir() else None
-    previous_files = set(previous or ())
-    foreign = find_foreign_files(output, previous_files)
+    foreign = find_foreign_files(output, set(previous or ()))
     new_paths = {item.site_path for item in (*rendered, *copied)}
-    clashes = sorted(foreign & new_paths)
-    if clashes:
-        raise BuildError([Problem(str(output / path), None, None,
-                                  "the build would replace a file it did not create",
-                                  "Move that file out of the output folder.") for path in clashes])
+    _refuse_clashes(output, foreign & new_paths)
+    if not output.exists():
+        return _write_fresh(output, rendered, copied, finish)
+    return _update_in_place(output, rendered, copied, finish, set(previous or ()), foreign)
 
+
+def _write_fresh(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
+                 finish: Finisher | None) -> WriteReport:
+    """A first build: the whole site in a staging folder, renamed into place."""
     staging = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     remove_tree(staging)
-    written = unchanged = 0
+    new_paths = {item.site_path for item in (*rendered, *copied)}
     try:
         staging.mkdir(parents=True)
-        _make_folders(staging, (*new_paths, *foreign))
-        changed: set[str] = set()
+        _make_folders(staging, new_paths)
         for item in (*rendered, *copied):
-            if isinstance(item, RenderedFile) and item.data is None:
-                _reuse_previous(output / item.site_path, staging / item.site_path)
-                unchanged += 1
-            elif _link_if_unchanged(output / item.site_path, staging / item.site_path, item):
-                unchanged += 1
-            else:
-                _write_item(staging / item.site_path, item)
-                written += 1
-                changed.add(item.site_path)
-        changed |= previous_files - new_paths
+            _write_item(staging / item.site_path, item)
         if finish is not None:
-            finish(staging, output, changed)
-            added = _files_under(staging) - new_paths
-            for path in sorted(added):
-                if _link_if_unchanged_file(output / path, staging / path):
-                    unchanged += 1
-                else:
-                    written += 1
-            new_paths |= added
-        clashes = sorted(foreign & new_paths)
-        if clashes:
-            raise BuildError([Problem(str(output / path), None, None,
-                                      "the build would replace a file it did not create",
-                                      "Move that file out of the output folder.") for path in clashes])
-        for path in sorted(foreign):
-            _carry_over(output / path, staging / path)
-        manifest = {"generator": GENERATOR, "files": sorted(new_paths)}
-        (staging / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-        swap_in(staging, output)
+            finish.run(staging, staging, set(new_paths))
+            new_paths |= {f"{finish.folder}{path}" for path in _files_under(staging / finish.folder)}
+        _write_manifest(staging, new_paths)
+        staging.rename(output)
     finally:
         remove_tree(staging)
-    return WriteReport(written, unchanged, len(previous_files - new_paths))
+    return WriteReport(len(new_paths), 0, 0)
+
+
+def _update_in_place(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
+                     finish: Finisher | None, previous: set[str], foreign: set[str]) -> WriteReport:
+    pending = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
+    journal = Journal(output, output.parent / f".{output.name}{JOURNAL_MARK}{os.getpid()}")
+    remove_tree(pending)
+    remove_tree(journal.folder)
+    new_paths = {item.site_path for item in (*rendered, *copied)}
+    owned = finish.folder if finish is not None else None
+    unchanged = 0
+    try:
+        pending.mkdir(parents=True)
+        changed = []
+        for item in (*rendered, *copied):
+            if (isinstance(item, RenderedFile) and item.data is None) or _is_unchanged(output / item.site_path, item):
+                unchanged += 1
+            else:
+                _write_item(_prepared(pending, item.site_path), item)
+                changed.append(item.site_path)
+        gone = sorted(path for path in previous - new_paths if not (owned and path.startswith(owned)))
+        journal.commit(pending, changed, gone)
+        written, removed = len(changed), len(gone)
+        if finish is not None:
+            if finish.run(output, pending, set(changed) | set(gone)):
+                made = {f"{finish.folder}{path}" for path in _files_under(pending / finish.folder)}
+                _refuse_clashes(output, foreign & made)
+                fresh = sorted(path for path in made if not _same_file(pending / path, output / path))
+                old = sorted(path for path in previous if path.startswith(finish.folder) and path not in made)
+                journal.commit(pending, fresh, old)
+                written, removed = written + len(fresh), removed + len(old)
+                unchanged += len(made) - len(fresh)
+            else:
+                made = {path for path in previous if path.startswith(finish.folder)}
+            new_paths |= made
+        _write_manifest(pending, new_paths)
+        journal.commit(pending, [MANIFEST_NAME], [])
+    except BaseException:
+        journal.roll_back()
+        raise
+    finally:
+        remove_tree(pending)
+    journal.finish()
+    return WriteReport(written, unchanged, removed)
+
+
+class Journal:
+    """Changes to the output folder that can be undone: each replaced or removed file is moved aside first.
+
+    The plan of each step is written before the step, so that a build killed
+    midway can be rolled back by the next one.
+    """
+
+    def __init__(self, output: Path, folder: Path):
+        self.output = output
+        self.folder = folder
+        self.steps: list[dict[str, list[str]]] = []
+
+    def commit(self, pending: Path, changed: Sequence[str], removed: Sequence[str]) -> None:
+        """Move the pending files `changed` into output and take `removed` out of it."""
+        if not changed and not removed:
+            return
+        step = len(self.steps)
+        existing = [path for path in changed if os.path.lexists(self.output / path)]
+        new = [path for path in changed if not os.path.lexists(self.output / path)]
+        self.steps.append({"new": new, "replaced": existing, "removed": list(removed)})
+        self._write_plan()
+        backup = self.folder / str(step)
+        made_folders: set[Path] = set()
+        # Removals first, so that a file may give way to a folder of the same name.
+        for path in removed:
+            if os.path.lexists(self.output / path):
+                os.replace(self.output / path, _prepared(backup, path, made_folders))
+        _remove_empty_parents(self.output, removed)
+        for path in existing:
+            os.replace(self.output / path, _prepared(backup, path, made_folders))
+            os.replace(pending / path, self.output / path)
+        for path in new:
+            os.replace(pending / path, _prepared(self.output, path, made_folders))
+
+    def roll_back(self) -> None:
+        """Put every moved file back, newest step first, and take away what the steps added."""
+        for step in reversed(range(len(self.steps))):
+            plan, backup = self.steps[step], self.folder / str(step)
+            for path in plan["new"]:
+                target = self.output / path
+                if target.is_file() or target.is_symlink():
+                    target.unlink()
+            _remove_empty_parents(self.output, plan["new"])
+            for path in (*plan["replaced"], *plan["removed"]):
+                if os.path.lexists(backup / path):
+                    os.replace(backup / path, _prepared(self.output, path))
+        self.steps = []
+        remove_tree(self.folder)
+
+    def finish(self) -> None:
+        """The new output is complete: forget the old files."""
+        self.steps = []
+        remove_tree(self.folder)
+
+    def _write_plan(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{PLAN_NAME}.tmp"
+        temporary.write_text(json.dumps({"generator": GENERATOR, "steps": self.steps}), encoding="utf-8")
+        temporary.replace(self.folder / PLAN_NAME)
+
+    @classmethod
+    def left_by(cls, output: Path, folder: Path) -> Journal | None:
+        """The journal of a build that was killed, to roll back; None if the folder holds none."""
+        try:
+            data = json.loads((folder / PLAN_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("generator") != GENERATOR:
+            return None
+        journal = cls(output, folder)
+        journal.steps = [{kind: [path for path in step.get(kind, []) if _inside(path)]
+                          for kind in ("new", "replaced", "removed")} for step in data.get("steps", [])]
+        return journal
+
+
+def _inside(path: object) -> bool:
+    """A relative path that stays inside the folder it is joined to (a plan is never trusted further)."""
+    return isinstance(path, str) and not PurePosixPath(path).is_absolute() and ".." not in PurePosixPath(path).parts
+
+
+def _refuse_clashes(output: Path, clashes: set[str]) -> None:
+    if clashes:
+        raise BuildError([Problem(str(output / path), None, None, "the build would replace a file it did not create",
+                                  "Move that file out of the output folder.") for path in sorted(clashes)])
+
+
+def _write_manifest(folder: Path, paths: set[str]) -> None:
+    manifest = {"generator": GENERATOR, "files": sorted(paths)}
+    (folder / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _prepared(root: Path, path: str, made: set[Path] | None = None) -> Path:
+    """root/path, with its folder made."""
+    target = root / path
+    parent = target.parent
+    if made is None or parent not in made:
+        parent.mkdir(parents=True, exist_ok=True)
+        if made is not None:
+            made.add(parent)
+    return target
+
+
+def _remove_empty_parents(root: Path, paths: Iterable[str]) -> None:
+    """Remove the folders of `paths` that are now empty, deepest first, never root itself."""
+    folders = {parent for path in paths for parent in PurePosixPath(path).parents if str(parent) != "."}
+    for folder in sorted(folders, key=lambda f: (-len(f.parts), str(f))):
+        with contextlib.suppress(OSError):  # not empty, or already gone
+            (root / folder).rmdir()
 
 
 def check_unique_paths(rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile]) -> None:
@@ -171,31 +319,16 @@ def find_foreign_files(output: Path, ours: set[str]) -> set[str]:
     return found
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Make staging the output folder; the old one is kept aside until the new one is in place."""
-    if not output.exists():
-        staging.rename(output)
-        return
-    old = output.parent / f".{output.name}{OLD_MARK}{os.getpid()}"
-    remove_tree(old)
-    output.rename(old)
-    try:
-        staging.rename(output)
-    except BaseException:
-        old.rename(output)
-        raise
-    remove_tree(old)
-
-
-def recover_interrupted_swap(output: Path) -> None:
-    """Put back an output folder that a killed build had moved aside, and clear its leftovers."""
+def recover_interrupted_write(output: Path) -> None:
+    """Roll back what a killed build changed in the output folder, and clear its leftovers."""
     parent = output.parent
     if not parent.is_dir():
         return
-    for leftover in sorted(parent.glob(f".{output.name}{OLD_MARK}*")):
-        if not output.exists() and read_manifest(leftover) is not None:
-            leftover.rename(output)
-        elif read_manifest(leftover) is not None:
+    for leftover in sorted(parent.glob(f".{output.name}{JOURNAL_MARK}*")):
+        journal = Journal.left_by(output, leftover)
+        if journal is not None and output.is_dir():
+            journal.roll_back()
+        elif leftover.is_dir():
             remove_tree(leftover)
     for leftover in parent.glob(f".{output.name}{STAGING_MARK}*"):
         if leftover.is_dir():
@@ -216,55 +349,16 @@ def _make_folders(staging: Path, paths: Iterable[str]) -> None:
         (staging / folder).mkdir()
 
 
-def _reuse_previous(old: Path, destination: Path) -> None:
-    """A page made from the same inputs as last time: the previous build's file is it."""
+def _same_file(first: Path, second: Path) -> bool:
     try:
-        os.link(old, destination)
-    except OSError as error:
-        raise BuildError([Problem(str(old), None, None, f"cannot reuse the previous build's file: {error.strerror}",
-                                  "Build again with --clean.")]) from None
-
-
-def _link_if_unchanged(old: Path, destination: Path, item: RenderedFile | CopiedFile) -> bool:
-    """Hard-link the previous build's file when its bytes are the same, keeping its mtime."""
-    try:
-        if not old.is_file() or old.is_symlink():
-            return False
-        if isinstance(item, RenderedFile):
-            same = old.stat().st_size == len(item.data) and old.read_bytes() == item.data
-        else:
-            same = _same_file(old, item.source)
-        if not same:
-            return False
-        os.link(old, destination)
-        return True
+        return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
     except OSError:
         return False
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
 
 
 def _files_under(folder: Path) -> set[str]:
     return {(Path(root) / name).relative_to(folder).as_posix()
             for root, _folders, files in os.walk(folder) for name in files}
-
-
-def _link_if_unchanged_file(old: Path, new: Path) -> bool:
-    """Swap a freshly written file for a hard link to the previous build's identical one."""
-    try:
-        if not old.is_file() or old.is_symlink():
-            return False
-        if old.samefile(new):
-            return True
-        if not _same_file(old, new):
-            return False
-        new.unlink()
-        os.link(old, new)
-        return True
-    except OSError:
-        return False
 
 
 def _write_item(destination: Path, item: RenderedFile | CopiedFile) -> None:
@@ -274,11 +368,13 @@ def _write_item(destination: Path, item: RenderedFile | CopiedFile) -> None:
         shutil.copyfile(item.source, destination)
 
 
-def _carry_over(source: Path, destination: Path) -> None:
-    if source.is_symlink():
-        destination.symlink_to(os.readlink(source))
-        return
+def _is_unchanged(path: Path, item: RenderedFile | CopiedFile) -> bool:
+    """Whether the output already holds these very bytes (a regular file, not a link someone made)."""
     try:
-        os.link(source, destination)
+        if not path.is_file() or path.is_symlink():
+            return False
+        if isinstance(item, RenderedFile):
+            return path.stat().st_size == len(item.data) and path.read_bytes() == item.data
+        return _same_file(path, item.source)
     except OSError:
-        shutil.copy2(source, destination)
+        return False

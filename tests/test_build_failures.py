@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from conftest import SITES, copy_site, run_build, snapshot
 
 INVALID_SITE_REPORT = """\
@@ -162,16 +163,30 @@ def test_same_content_gives_byte_identical_output(tmp_path: Path) -> None:
     assert snapshot(site / "satu") == snapshot(site / "dua")
 
 
-def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
+def test_a_build_killed_while_changing_the_output_is_rolled_back(tmp_path: Path) -> None:
+    """A build killed midway leaves a journal; the next build first puts every file back from it."""
+    from buletin.write import Journal, recover_interrupted_write
+
     site = copy_site("basic", tmp_path)
     assert run_build(site).exit_code == 0
-    before = snapshot(site / "output")
-    # A build killed between its two renames leaves the old output aside.
-    (site / "output").rename(site / ".output.previous-99999")
-    (site / ".output.building-99999").mkdir()
-    assert run_build(site).exit_code == 0
-    assert snapshot(site / "output") == before
+    output = site / "output"
+    before = snapshot(output)
+    # What a killed build leaves: one page replaced, one removed (its folder gone), one added, the plan on disk.
+    pending = site / ".output.building-99999"
+    (pending / "berita" / "tppo-jakbar").mkdir(parents=True)
+    (pending / "berita" / "tppo-jakbar" / "index.html").write_text("setengah jadi", encoding="utf-8")
+    (pending / "berita" / "baru").mkdir(parents=True)
+    (pending / "berita" / "baru" / "index.html").write_text("baru", encoding="utf-8")
+    journal = Journal(output, site / ".output.journal-99999")
+    journal.commit(pending, ["berita/tppo-jakbar/index.html", "berita/baru/index.html"],
+                   ["berita/dbd-jaktim/index.html"])
+    assert snapshot(output) != before and not (output / "berita" / "dbd-jaktim").exists()
+
+    recover_interrupted_write(output)
+    assert snapshot(output) == before
+    assert not (output / "berita" / "baru").exists()
     assert sorted(p.name for p in site.iterdir()) == [".cache", "content", "output", "site.toml"]
+    assert run_build(site).exit_code == 0 and snapshot(output) == before
 
 
 def test_configuration_problems_are_reported_together(tmp_path: Path) -> None:
@@ -260,3 +275,26 @@ def test_a_bulletin_without_related_ones_is_a_warning(tmp_path: Path) -> None:
     assert ("Warning: content/2023/pemilu.md, field 'related': no related bulletin found for Baca juga\n"
             "    Add tags, or pin bulletins with 'related: [slug]'.\n") in result.stderr
     assert (site / "output" / "berita" / "pemilu" / "index.html").is_file()
+
+
+def test_a_failing_last_step_puts_back_the_pages_already_moved_in(tmp_path: Path) -> None:
+    """The search index is made from the new pages in place; when it fails, the old pages come back."""
+    from buletin.problems import BuildError
+    from buletin.render import RenderedFile
+    from buletin.write import Finisher, write_site
+
+    output = tmp_path / "output"
+    first = [RenderedFile("index.html", b"lama", "front page"), RenderedFile("berita/a/index.html", b"a", "a")]
+    write_site(output, first, [])
+    before = snapshot(output)
+
+    def failing(site: Path, into: Path, changed: set[str]) -> bool:
+        assert (site / "berita" / "b" / "index.html").read_bytes() == b"b"  # the new site is in place
+        assert not (site / "berita" / "a").exists()
+        raise BuildError([])
+
+    second = [RenderedFile("index.html", b"baru", "front page"), RenderedFile("berita/b/index.html", b"b", "b")]
+    with pytest.raises(BuildError):
+        write_site(output, second, [], finish=Finisher("pagefind/", failing))
+    assert snapshot(output) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]

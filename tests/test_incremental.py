@@ -52,6 +52,11 @@ def test_incremental_equals_clean_over_a_sequence_of_edits(tmp_path: Path) -> No
             encoding="utf-8")),
         ("join it", lambda: edit(content / "dbd-jaktim.md", "tags: [dbd, jumantik, sosialisasi]",
                                  "tags: [dbd, jumantik, sosialisasi]\ncampaign: siaga-dbd")),
+        ("link another", lambda: (content / "tppo-jaksel.md").write_text(
+            (content / "tppo-jaksel.md").read_text(encoding="utf-8")
+            + "\nLihat juga [kerja satgas](tppo-jakbar.md).\n", encoding="utf-8")),
+        ("give the linked one a slug", lambda: edit(content / "tppo-jakbar.md", "wilayah: Jakarta Barat",
+                                                    "wilayah: Jakarta Barat\nslug: satgas-tppo")),
     ]
     for number, (name, change) in enumerate(steps):
         change()
@@ -64,6 +69,8 @@ def test_incremental_equals_clean_over_a_sequence_of_edits(tmp_path: Path) -> No
 
     # the renamed bulletin moved; the others were not parsed again
     assert (site / "output" / "berita" / "dbd-jakarta-selatan" / "index.html").is_file()
+    linking = (site / "output" / "berita" / "tppo-jaksel" / "index.html").read_text(encoding="utf-8")
+    assert "/berita/satgas-tppo/" in linking and "/berita/tppo-jakbar/" not in linking
     assert not (site / "output" / "berita" / "dbd-jaksel").exists()
     assert "nothing changed since the last build" in run_build(site, "--verbose").stdout
     touched = content / "tppo-jakbar.md"  # same bytes, new time: parsed bulletins and lists come from the cache
