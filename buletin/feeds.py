@@ -70,7 +70,7 @@ def atom_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Art
     _sub(root, "id", address.absolute(feed.page_path))
     _sub(root, "link", rel="alternate", type="text/html", href=address.absolute(feed.page_path))
     _sub(root, "link", rel="self", type="application/atom+xml", href=address.absolute(feed.path))
-    newest = max((last_change(article) for article in feed.articles), default=site_last_change(site))
+    newest = max((last_change(article) for article in feed.articles), default=None) or site_last_change(site)
     _sub(root, "updated", newest.isoformat())
     if config.copyright:
         _sub(root, "rights", f"© {config.copyright}")
@@ -107,7 +107,7 @@ def rss_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Arti
     if config.copyright:
         _sub(channel, "copyright", f"© {config.copyright}")
     _sub(channel, "atom:link", rel="self", type="application/rss+xml", href=address.absolute(feed.path))
-    newest = max((last_change(article) for article in feed.articles), default=site_last_change(site))
+    newest = max((last_change(article) for article in feed.articles), default=None) or site_last_change(site)
     _sub(channel, "lastBuildDate", format_datetime(newest))
     for article in feed.articles[: config.feed_items]:
         item = _sub(channel, "item")

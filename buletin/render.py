@@ -159,7 +159,7 @@ class Renderer:
     # --- pages ---
 
     def render_all(self, workers: int = 1) -> list[RenderedFile]:
-        """Every page, feed and sitemap. Articles and term lists, the bulk of a large site, are rendered in
+        """Every page, feed and sitemap. Articles, lists and feeds, the bulk of a large site, are rendered in
         `workers` forked processes when there are many; the result is the same, in the same order."""
         site, words = self.site, self.words
         jobs: list[Callable[[], list[RenderedFile]]] = [functools.partial(_one, self.render_article, article)
@@ -181,12 +181,30 @@ class Renderer:
                 heading=words[headings[term.kind]].format(name=term.name), kind=term.kind, term=term,
                 description=words[descriptions[term.kind]].format(name=term.name),
                 trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag")))
-        files = run_jobs(jobs, workers, self)
+        archive_trail = [(words["archive"], urls.archive_path())]
+        lists_end = len(jobs)
+        month_jobs = {}
+        for year in site.years:
+            for month in year.months:
+                name = format_month(month.year, month.month, site.config.language)
+                month_jobs[(year.year, month.month)] = len(jobs)
+                jobs.append(functools.partial(
+                    self.render_list, "list.html", month.path, month.articles,
+                    heading=words["archive_month"].format(name=name), kind="month", term=None,
+                    description=words["description_archive"].format(name=name),
+                    trail=[*archive_trail, (str(year.year), year.path)]))
+        feeds_from = len(jobs)
+        jobs += [functools.partial(self.render_feed, feed) for feed in self.feeds()]
+        # What each job costs, about: a page per article, the pages of each list, a feed counts as a few.
+        per_page = site.config.items_per_page
+        weights = [1 if number < len(site.articles) else 5 if number >= feeds_from
+                   else max(1, math.ceil(len(job.args[2]) / per_page)) for number, job in enumerate(jobs)]
+        done = run_jobs(jobs, workers, self, weights)
+        files = [file for job_files in done[:lists_end] for file in job_files]
         if site.campaigns:
             files.append(self.render_page("campaigns.html", urls.campaign_path(), heading=words["campaigns"],
                                           description=words["description_campaigns"], campaigns=site.campaigns,
                                           breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())])))
-        archive_trail = [(words["archive"], urls.archive_path())]
         for year in site.years:
             heading = words["archive_year"].format(name=year.year)
             files.append(self.render_page(
@@ -195,11 +213,7 @@ class Renderer:
                 lastmod=_newest(a for month in year.months for a in month.articles),
                 breadcrumbs=self._trail([*archive_trail, (str(year.year), year.path)])))
             for month in year.months:
-                name = format_month(month.year, month.month, site.config.language)
-                files += self.render_list("list.html", month.path, month.articles,
-                                          heading=words["archive_month"].format(name=name), kind="month", term=None,
-                                          description=words["description_archive"].format(name=name),
-                                          trail=[*archive_trail, (str(year.year), year.path)])
+                files += done[month_jobs[(year.year, month.month)]]
         files.append(self.render_page("archive.html", urls.archive_path(), years=site.years,
                                       heading=words["archive"], breadcrumbs=self._trail(archive_trail),
                                       lastmod=_newest(site.articles)))
@@ -213,24 +227,33 @@ class Renderer:
                                           in_sitemap=False))
         files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=words["not_found_title"],
                                       served_anywhere=True))
+        files += [file for job_files in done[feeds_from:] for file in job_files]
         files += self.render_machine_files(files)
         if self.preview:
             files.append(RenderedFile(PREVIEW_SCRIPT, PREVIEW_SCRIPT_SOURCE.encode("utf-8"), "preview script"))
         return files
 
-    def render_machine_files(self, pages: Sequence[RenderedFile]) -> list[RenderedFile]:
-        """Feeds, sitemaps and robots.txt, from the bulletins and the pages already rendered."""
-        site, address = self.site, self.urls
-        content = self.feed_content if site.config.feed_full_content else None
+    def feeds(self) -> list[feeds.Feed]:
+        """The Atom feeds: the whole site first, then each region, tag and campaign."""
+        site = self.site
         listed = [feeds.Feed(urls.atom_path(""), site.config.title, "", site.articles)]
         listed += [feeds.Feed(urls.atom_path(term.path), f"{term.name} | {site.config.title}", term.path,
                               term.articles) for term in (*site.regions, *site.tags)]
         listed += [feeds.Feed(urls.atom_path(entry.path), f"{entry.campaign.title} | {site.config.title}",
                               entry.path, entry.articles) for entry in site.campaigns]
-        files = [RenderedFile(feed.path, feeds.atom_feed(feed, site, address, content), f"feed {feed.path}")
-                 for feed in listed]
-        files.append(RenderedFile(urls.RSS_PATH, feeds.rss_feed(listed[0], site, address, content), "RSS feed"))
-        in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or feeds.site_last_change(site))
+        return listed
+
+    def render_feed(self, feed: feeds.Feed) -> list[RenderedFile]:
+        content = self.feed_content if self.site.config.feed_full_content else None
+        return [RenderedFile(feed.path, feeds.atom_feed(feed, self.site, self.urls, content), f"feed {feed.path}")]
+
+    def render_machine_files(self, pages: Sequence[RenderedFile]) -> list[RenderedFile]:
+        """The RSS feed, sitemaps and robots.txt, from the bulletins and the pages already rendered."""
+        site, address = self.site, self.urls
+        content = self.feed_content if site.config.feed_full_content else None
+        files = [RenderedFile(urls.RSS_PATH, feeds.rss_feed(self.feeds()[0], site, address, content), "RSS feed")]
+        site_changed = feeds.site_last_change(site)
+        in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or site_changed)
                       for page in pages if page.in_sitemap]
         files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(in_sitemap, address)]
         files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
@@ -443,28 +466,29 @@ def _one(render: Callable[[Article], RenderedFile], article: Article) -> list[Re
     return [render(article)]
 
 
-def _run_job_range(bounds: tuple[int, int]) -> list[RenderedFile]:
-    return [file for job in _FORKED_JOBS[bounds[0]:bounds[1]] for file in job()]
+def _run_job_range(bounds: tuple[int, int]) -> list[list[RenderedFile]]:
+    return [job() for job in _FORKED_JOBS[bounds[0]:bounds[1]]]
 
 
-def run_jobs(jobs: list[Callable[[], list[RenderedFile]]], workers: int, renderer: Renderer) -> list[RenderedFile]:
-    """Run render jobs, in order; in forked worker processes when there are many and fork is available."""
+def run_jobs(jobs: list[Callable[[], list[RenderedFile]]], workers: int, renderer: Renderer,
+             weights: Sequence[int] | None = None) -> list[list[RenderedFile]]:
+    """Run render jobs, each job's files in the job's place; in forked worker processes when there are
+    many and fork is available."""
     import multiprocessing
     if workers <= 1 or len(jobs) < PARALLEL_JOBS_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [file for job in jobs for file in job()]
+        return [job() for job in jobs]
     global _FORKED_JOBS
     progress, renderer.progress = renderer.progress, None  # the bar lives in this process
     _FORKED_JOBS = jobs
     try:
-        size = max(50, len(jobs) // (workers * 8))
-        ranges = [(start, min(len(jobs), start + size)) for start in range(0, len(jobs), size)]
-        files: list[RenderedFile] = []
+        ranges = _balanced_ranges(weights or [1] * len(jobs), parts=workers * 8)
+        files: list[list[RenderedFile]] = []
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_signals)
         try:
             for chunk in pool.imap(_run_job_range, ranges):
                 files += chunk
                 if progress:
-                    progress(len(chunk))
+                    progress(sum(len(job_files) for job_files in chunk))
             pool.close()  # let the workers finish and leave on their own
         except BaseException:
             pool.terminate()
@@ -475,6 +499,20 @@ def run_jobs(jobs: list[Callable[[], list[RenderedFile]]], workers: int, rendere
     finally:
         _FORKED_JOBS = []
         renderer.progress = progress
+
+
+def _balanced_ranges(weights: Sequence[int], parts: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of jobs of about equal total weight, so that no worker is left with all the heavy ones."""
+    target = max(1, sum(weights) // parts)
+    ranges, start, total = [], 0, 0
+    for number, weight in enumerate(weights):
+        total += weight
+        if total >= target:
+            ranges.append((start, number + 1))
+            start, total = number + 1, 0
+    if start < len(weights):
+        ranges.append((start, len(weights)))
+    return ranges
 
 
 @dataclass(frozen=True)

@@ -103,13 +103,12 @@ def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[
     """
     check_unique_paths(rendered, copied)
     recover_interrupted_write(output)
-    previous = read_manifest(output) if output.is_dir() else None
-    foreign = find_foreign_files(output, set(previous or ()))
+    previous = set(read_manifest(output) or ()) if output.is_dir() else set()
     new_paths = {item.site_path for item in (*rendered, *copied)}
-    _refuse_clashes(output, foreign & new_paths)
+    _refuse_clashes(output, _foreign(output, new_paths, previous))
     if not output.exists():
         return _write_fresh(output, rendered, copied, finish)
-    return _update_in_place(output, rendered, copied, finish, set(previous or ()), foreign)
+    return _update_in_place(output, rendered, copied, finish, previous)
 
 
 def _write_fresh(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
@@ -134,7 +133,7 @@ def _write_fresh(output: Path, rendered: Sequence[RenderedFile], copied: Sequenc
 
 
 def _update_in_place(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
-                     finish: Finisher | None, previous: set[str], foreign: set[str]) -> WriteReport:
+                     finish: Finisher | None, previous: set[str]) -> WriteReport:
     pending = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     journal = Journal(output, output.parent / f".{output.name}{JOURNAL_MARK}{os.getpid()}")
     remove_tree(pending)
@@ -157,7 +156,7 @@ def _update_in_place(output: Path, rendered: Sequence[RenderedFile], copied: Seq
         if finish is not None:
             if finish.run(output, pending, set(changed) | set(gone)):
                 made = {f"{finish.folder}{path}" for path in _files_under(pending / finish.folder)}
-                _refuse_clashes(output, foreign & made)
+                _refuse_clashes(output, _foreign(output, made, previous))
                 fresh = sorted(path for path in made if not _same_file(pending / path, output / path))
                 old = sorted(path for path in previous if path.startswith(finish.folder) and path not in made)
                 journal.commit(pending, fresh, old)
@@ -306,17 +305,9 @@ def check_unique_paths(rendered: Sequence[RenderedFile], copied: Sequence[Copied
         raise BuildError(problems)
 
 
-def find_foreign_files(output: Path, ours: set[str]) -> set[str]:
-    """Files in output that no earlier build wrote (someone put them there)."""
-    if not output.is_dir():
-        return set()
-    found = set()
-    for root, _folders, files in os.walk(output):
-        for name in files:
-            relative = (Path(root) / name).relative_to(output).as_posix()
-            if relative != MANIFEST_NAME and relative not in ours:
-                found.add(relative)
-    return found
+def _foreign(output: Path, paths: Iterable[str], ours: set[str]) -> set[str]:
+    """Those of `paths` where output holds a file that no earlier build wrote (someone put it there)."""
+    return {path for path in paths if path not in ours and os.path.lexists(output / path)}
 
 
 def recover_interrupted_write(output: Path) -> None:
