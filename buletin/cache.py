@@ -9,6 +9,7 @@ simply does all the work.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -30,6 +31,7 @@ class BuildCache:
         self.enabled = enabled
         self.fingerprint = hashlib.sha256(f"{engine_fingerprint()}:{config!r}".encode()).hexdigest()
         self.articles: dict[str, FileOutcome] = {}
+        self._stored_shards: dict[str, frozenset[str]] = {}  # keys in each shard file as read
         self.related: dict[str, object] = {}
         self._used_articles: dict[str, FileOutcome] = {}
         self.hits = 0  # files whose parse was reused
@@ -37,7 +39,7 @@ class BuildCache:
         self.pages: dict[str, dict[str, tuple[str, int, int]]] = {}
         self.last_build: dict = {}
         if enabled:
-            self.articles = self._read("articles")
+            self.articles = self._read_articles()
             self.related = self._read("related")
             self.pages = self._read("pages")
             self.last_build = self._read("last-build")
@@ -117,9 +119,38 @@ class BuildCache:
         self._write("last-build", self.last_build)
 
     def save(self) -> None:
-        """Write what this build used; entries of deleted or changed files are dropped."""
-        self._write("articles", self._used_articles)
+        """Write what this build used; entries of deleted or changed files are dropped.
+
+        Parsed bulletins are kept in shards by key, and only shards whose
+        entries changed are written again: an edit rewrites one small file,
+        not the whole archive.
+        """
+        shards: dict[str, dict[str, FileOutcome]] = {}
+        for key, outcome in self._used_articles.items():
+            shards.setdefault(_shard_of(key), {})[key] = outcome
+        for shard in sorted(set(shards) | set(self._stored_shards)):
+            entries = shards.get(shard, {})
+            if frozenset(entries) == self._stored_shards.get(shard, frozenset()) and shard in self._stored_shards:
+                continue
+            if entries:
+                self._write(f"articles/{shard}", entries)
+            else:
+                with contextlib.suppress(OSError):
+                    self._path(f"articles/{shard}").unlink()
+        self._stored_shards = {shard: frozenset(entries) for shard, entries in shards.items()}
+        with contextlib.suppress(OSError):
+            self._path("articles").unlink()  # the single file of earlier versions
         self._write("related", self.related)
+
+    def _read_articles(self) -> dict[str, FileOutcome]:
+        articles: dict[str, FileOutcome] = {}
+        folder = self.folder / "articles"
+        for path in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
+            entries = self._read(f"articles/{path.stem}")
+            if all(_shard_of(key) == path.stem for key in entries):
+                articles.update(entries)
+                self._stored_shards[path.stem] = frozenset(entries)
+        return articles
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.pickle"
@@ -134,10 +165,15 @@ class BuildCache:
 
     def _write(self, name: str, entries: dict) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self._path(name).parent.mkdir(parents=True, exist_ok=True)
             temporary = self._path(name).with_suffix(f".{os.getpid()}.tmp")
             with temporary.open("wb") as handle:
                 pickle.dump((self.fingerprint, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self._path(name))
         except OSError:
             pass  # a cache that cannot be written only costs time next build
+
+
+def _shard_of(key: str) -> str:
+    """The shard file of a parsed bulletin's key (a hex digest): 256 shards by its first two digits."""
+    return hashlib.sha256(key.encode()).hexdigest()[:2]

@@ -92,7 +92,7 @@ def test_a_deleted_image_is_noticed_through_the_cache(tmp_path: Path) -> None:
 def test_clean_ignores_a_damaged_cache(tmp_path: Path) -> None:
     site = copy_site("basic", tmp_path)
     assert run_build(site).exit_code == 0
-    for cache_file in (site / ".cache").iterdir():
+    for cache_file in (site / ".cache").rglob("*.pickle"):
         cache_file.write_bytes(b"not a pickle")
     result = run_build(site, "--verbose")
     assert result.exit_code == 0, result.stderr
