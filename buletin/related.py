@@ -252,15 +252,15 @@ class Analyzer:
         name_words = {word.lower() for word in capitalised} - {word for word in vocabulary if word.islower()}
         words_by_id = list(vocabulary)
         term_ids: tuple[dict[str, int], ...] = ({}, {}, {})
-        mapped = [sparse.csr_matrix((len(documents), 1))] * 3
+        parts: tuple[list, list, list] = ([], [], [])  # per kind: (rows, term columns, counts) of each language
         languages: dict[str, list[int]] = defaultdict(list)
         for row, document in enumerate(documents):
             languages[document.language].append(row)
-        for language, rows in languages.items():
+        for language, language_rows in languages.items():
+            rows = np.asarray(language_rows, dtype=np.int64)
             selected = word_counts if len(rows) == len(documents) else word_counts[rows]
-            used = np.unique(selected.indices).tolist()
             entries: tuple[list, list, list] = ([], [], [])  # per kind: (word id, term id) pairs
-            for word_id in used:
+            for word_id in np.unique(selected.indices).tolist():
                 kind, terms = self._classify(words_by_id[word_id], language, name_words)
                 for term in terms:
                     entries[kind].append((word_id, term_ids[kind].setdefault(term, len(term_ids[kind]))))
@@ -268,19 +268,16 @@ class Analyzer:
                 mapping = sparse.csr_matrix(
                     (np.ones(len(entries[kind])), ([w for w, _t in entries[kind]], [t for _w, t in entries[kind]])),
                     shape=(word_counts.shape[1], max(1, len(term_ids[kind]))))
-                part = selected @ mapping
-                if len(rows) == len(documents):
-                    mapped[kind] = part
-                else:
-                    # Rows of this language at their places; other languages add theirs.
-                    placed = sparse.csr_matrix((np.ones(len(rows)), (rows, range(len(rows)))),
-                                               shape=(len(documents), len(rows)))
-                    mapped[kind] = _widen(mapped[kind], part.shape[1]) + placed @ part
-        matrices = [sparse.csr_matrix(_widen(matrix, max(1, len(term_ids[kind]))))
-                    for kind, matrix in enumerate(mapped)]
-        for matrix in matrices:
+                counts = (selected @ mapping).tocoo()
+                parts[kind].append((rows[counts.row], counts.col, counts.data))
+        matrices = []
+        for kind in range(3):
+            rows, columns, values = (np.concatenate(arrays) for arrays in zip(*parts[kind], strict=True)) \
+                if parts[kind] else (np.zeros(0, dtype=np.int64),) * 3
+            matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(documents), max(1, len(term_ids[kind]))))
             matrix.sum_duplicates()
             matrix.eliminate_zeros()
+            matrices.append(matrix)
         return Terms(*matrices, vocabularies=tuple(list(ids) for ids in term_ids))
 
     def _classify(self, word: str, language: str, name_words: set[str]) -> tuple[int, tuple[str, ...]]:
@@ -295,14 +292,6 @@ class Analyzer:
             return 2, (lower,)
         stem = self.stemmer(language)
         return 0, tuple(stem(piece) for piece in _split_reduplication(lower) if piece not in stopwords)
-
-
-def _widen(matrix: sparse.csr_matrix, columns: int) -> sparse.csr_matrix:
-    """The matrix with at least `columns` columns (new ones empty)."""
-    if matrix.shape[1] >= columns:
-        return matrix
-    matrix = sparse.csr_matrix(matrix)
-    return sparse.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], columns))
 
 
 def _split_reduplication(word: str) -> list[str]:

@@ -155,3 +155,14 @@ def test_keeping_the_largest_per_row_matches_a_plain_sort() -> None:
                        if values[row, column] > 0 and column != row]
             expected = sorted(column for _value, column in sorted(entries)[:keep])
             assert np.flatnonzero(kept[row]).tolist() == expected
+
+
+def test_a_mixed_archive_stems_each_bulletin_in_its_own_language() -> None:
+    corpus = [doc("id-1", 1, "Pelaku diperdagangkan ke luar negeri."),
+              doc("en-1", 2, "Victims of trafficking were rescued.", language="en"),
+              doc("id-2", 3, "Perdagangan orang dicegah bersama."),
+              doc("en-2", 4, "Traffickers trafficked workers.", language="en")]
+    terms = Analyzer(Weights()).analyse(corpus)
+    assert terms.counts(0, "stems")["dagang"] == 1 and terms.counts(2, "stems")["dagang"] == 1
+    assert terms.counts(1, "stems")["traffick"] == 1 and terms.counts(3, "stems")["traffick"] == 2
+    assert "dagang" not in terms.counts(1, "stems") and "traffick" not in terms.counts(0, "stems")
