@@ -32,6 +32,7 @@ class BuildCache:
         self.fingerprint = hashlib.sha256(f"{engine_fingerprint()}:{config!r}".encode()).hexdigest()
         self.articles: dict[str, FileOutcome] = {}
         self._stored_shards: dict[str, frozenset[str]] = {}  # keys in each shard file as read
+        self._changed_shards: set[str] = set()  # shards given a new outcome in this build
         self.related: dict[str, object] = {}
         self._used_articles: dict[str, FileOutcome] = {}
         self.hits = 0  # files whose parse was reused
@@ -54,6 +55,7 @@ class BuildCache:
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         self._used_articles[key] = outcome
+        self._changed_shards.add(_shard_of(key))
 
     def related_lists(self, key: str) -> object | None:
         lists = self.related.get(key)
@@ -130,7 +132,7 @@ class BuildCache:
             shards.setdefault(_shard_of(key), {})[key] = outcome
         for shard in sorted(set(shards) | set(self._stored_shards)):
             entries = shards.get(shard, {})
-            if frozenset(entries) == self._stored_shards.get(shard, frozenset()) and shard in self._stored_shards:
+            if shard not in self._changed_shards and self._stored_shards.get(shard) == frozenset(entries):
                 continue
             if entries:
                 self._write(f"articles/{shard}", entries)
@@ -138,6 +140,7 @@ class BuildCache:
                 with contextlib.suppress(OSError):
                     self._path(f"articles/{shard}").unlink()
         self._stored_shards = {shard: frozenset(entries) for shard, entries in shards.items()}
+        self._changed_shards.clear()
         with contextlib.suppress(OSError):
             self._path("articles").unlink()  # the single file of earlier versions
         self._write("related", self.related)
