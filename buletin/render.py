@@ -194,7 +194,8 @@ class Renderer:
                     description=words["description_archive"].format(name=name),
                     trail=[*archive_trail, (str(year.year), year.path)]))
         feeds_from = len(jobs)
-        jobs += [functools.partial(self.render_feed, feed) for feed in self.feeds()]
+        listed = self.feeds()
+        jobs += [functools.partial(self.render_feed, feed) for feed in listed]
         # What each job costs, about: a page per article, the pages of each list, a feed counts as a few.
         per_page = site.config.items_per_page
         weights = [1 if number < len(site.articles) else 5 if number >= feeds_from
@@ -228,7 +229,7 @@ class Renderer:
         files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=words["not_found_title"],
                                       served_anywhere=True))
         files += [file for job_files in done[feeds_from:] for file in job_files]
-        files += self.render_machine_files(files)
+        files += self.render_machine_files(files, site_feed=listed[0])
         if self.preview:
             files.append(RenderedFile(PREVIEW_SCRIPT, PREVIEW_SCRIPT_SOURCE.encode("utf-8"), "preview script"))
         return files
@@ -244,14 +245,13 @@ class Renderer:
         return listed
 
     def render_feed(self, feed: feeds.Feed) -> list[RenderedFile]:
-        content = self.feed_content if self.site.config.feed_full_content else None
-        return [RenderedFile(feed.path, feeds.atom_feed(feed, self.site, self.urls, content), f"feed {feed.path}")]
+        data = feeds.atom_feed(feed, self.site, self.urls, self._feed_body())
+        return [RenderedFile(feed.path, data, f"feed {feed.path}")]
 
-    def render_machine_files(self, pages: Sequence[RenderedFile]) -> list[RenderedFile]:
-        """The RSS feed, sitemaps and robots.txt, from the bulletins and the pages already rendered."""
+    def render_machine_files(self, pages: Sequence[RenderedFile], site_feed: feeds.Feed) -> list[RenderedFile]:
+        """The RSS feed (of the site's feed), sitemaps and robots.txt, from the pages already rendered."""
         site, address = self.site, self.urls
-        content = self.feed_content if site.config.feed_full_content else None
-        files = [RenderedFile(urls.RSS_PATH, feeds.rss_feed(self.feeds()[0], site, address, content), "RSS feed")]
+        files = [RenderedFile(urls.RSS_PATH, feeds.rss_feed(site_feed, site, address, self._feed_body()), "RSS feed")]
         site_changed = feeds.site_last_change(site)
         in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or site_changed)
                       for page in pages if page.in_sitemap]
@@ -259,6 +259,10 @@ class Renderer:
         files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
         files.append(RenderedFile(urls.ROBOTS_PATH, feeds.robots_txt(address), "robots.txt"))
         return files
+
+    def _feed_body(self) -> Callable[[Article], str] | None:
+        """What gives feeds an article's body: the full content when the site wants it, else nothing."""
+        return self.feed_content if self.site.config.feed_full_content else None
 
     def feed_content(self, article: Article) -> str:
         """An article's body for feeds, with absolute links."""
