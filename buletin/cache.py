@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from . import collector
 from .config import SiteConfig
 from .content import FileOutcome
 from .engine import engine_fingerprint
@@ -30,7 +31,7 @@ class BuildCache:
         self.folder = folder
         self.enabled = enabled
         self.fingerprint = hashlib.sha256(f"{engine_fingerprint()}:{config!r}".encode()).hexdigest()
-        self.articles: dict[str, FileOutcome] = {}
+        self._articles: dict[str, FileOutcome] | None = None if enabled else {}  # read when first asked for
         self._stored_shards: dict[str, frozenset[str]] = {}  # keys in each shard file as read
         self._changed_shards: set[str] = set()  # shards given a new outcome in this build
         self.related: dict[str, object] = {}
@@ -40,10 +41,16 @@ class BuildCache:
         self.pages: dict[str, dict[str, tuple[str, int, int]]] = {}
         self.last_build: dict = {}
         if enabled:
-            self.articles = self._read_articles()
             self.related = self._read("related")
             self.pages = self._read("pages")
             self.last_build = self._read("last-build")
+
+    @property
+    def articles(self) -> dict[str, FileOutcome]:
+        """Parsed bulletins of earlier builds, by key (a build with nothing changed never reads them)."""
+        if self._articles is None:
+            self._articles = self._read_articles()
+        return self._articles
 
     # The load stage's LoadCache interface.
     def get(self, key: str) -> FileOutcome | None:
@@ -127,6 +134,7 @@ class BuildCache:
         entries changed are written again: an edit rewrites one small file,
         not the whole archive.
         """
+        self.articles  # noqa: B018 (read the stored shards, to know which to rewrite or remove)
         shards: dict[str, dict[str, FileOutcome]] = {}
         for key, outcome in self._used_articles.items():
             shards.setdefault(_shard_of(key), {})[key] = outcome
@@ -149,7 +157,8 @@ class BuildCache:
         articles: dict[str, FileOutcome] = {}
         folder = self.folder / "articles"
         for path in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
-            entries = self._read(f"articles/{path.stem}")
+            with collector.paused():  # unpickling makes many objects, all kept
+                entries = self._read(f"articles/{path.stem}")
             if all(_shard_of(key) == path.stem for key in entries):
                 articles.update(entries)
                 self._stored_shards[path.stem] = frozenset(entries)

@@ -6,6 +6,7 @@ This module parses and validates; it never writes a file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -26,6 +27,7 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from . import collector
 from .config import SiteConfig
 from .problems import Problem, did_you_mean
 from .related import Words, count_words
@@ -76,7 +78,7 @@ class Article:
     tags: tuple[str, ...]
     summary: str
     body_html: str
-    body_text: str
+    body_words: int  # words of the body's text (0: an empty body)
     image: str | None = None  # content-relative path
     image_alt: str = ""
     image_caption: str = ""
@@ -327,8 +329,9 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         if outcome is None:
             to_parse.append((str(path), raw, shown, key))
         entries.append((path, shown, key, outcome))
-    parsed = dict(zip((item[3] for item in to_parse), parse_files(to_parse, content_dir, config, workers, progress),
-                      strict=True))
+    with collector.paused():  # many new objects, all kept
+        parsed = dict(zip((item[3] for item in to_parse),
+                          parse_files(to_parse, content_dir, config, workers, progress), strict=True))
     for path, _shown, key, outcome in entries:
         if outcome is None:
             outcome = parsed[key]
@@ -663,7 +666,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
         tags=tags,
         summary=summary,
         body_html=rendered.html,
-        body_text=body_text,
+        body_words=len(body_text.split()),
         image=image,
         image_alt=image_alt,
         image_caption=image_caption,
@@ -816,6 +819,7 @@ def parse_datetime(value: object, config: SiteConfig) -> tuple[datetime, bool] |
     return moment.astimezone(config.zone), has_time
 
 
+@functools.lru_cache(maxsize=4096)  # the same names (regions, tags, reporters) come back thousands of times
 def slugify(text: str) -> str:
     """A lowercase ASCII URL segment: "Jakarta Selatan" -> "jakarta-selatan"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

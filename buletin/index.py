@@ -290,8 +290,7 @@ def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[r
             name=article.slug,
             date=article.date,
             title=article.title,
-            summary=article.summary,
-            body=article.body_text,
+            summary=article.summary,  # the body's words are counted already (article.words)
             keywords=tuple(tag for tag in dict.fromkeys(map(slugify, article.tags)) if tag not in excluded),
             region=article.region,
             campaign=article.campaign,
@@ -320,4 +319,8 @@ def related_inputs_key(documents: Sequence[related.Document], weights: related.W
     digest = hashlib.sha256(repr(weights).encode())
     for document in documents:
         digest.update(repr(document).encode())
+        if document.words is not None:  # counted from the text, which the document then leaves out
+            words = document.words
+            digest.update(f"\0{words.text}\0{words.capitalised}\0{words.title_weight}\0".encode())
+            digest.update(words.counts)
     return digest.hexdigest()

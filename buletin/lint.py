@@ -44,7 +44,7 @@ def lint(articles: Sequence[Article], campaigns: Sequence[Campaign], content_fil
                 article.source_path, summary_line, "summary",
                 f"the summary has {len(article.summary)} characters (more than {SUMMARY_LIMIT})",
                 "Keep it to one or two sentences; search engines cut it at about 160 characters.")))
-        if not article.body_text.strip():
+        if article.body_words == 0:
             warnings.append(Finding("empty-body", Problem(article.source_path, None, "body", "the body is empty",
                                                           "Write the text of the release below the front-matter.")))
         for slug in _linked_bulletin_slugs(article.body_html):

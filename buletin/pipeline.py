@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from . import related
+from . import collector, related
 from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .content import LoadResult, load_campaigns, load_content
@@ -32,7 +32,7 @@ from .index import (
 )
 from .lint import Finding, lint
 from .problems import BuildError, Problem, shown_path
-from .render import CopiedFile, Renderer, ThemeFolders, theme_files
+from .render import CopiedFile, RenderedFile, Renderer, ThemeFolders, theme_files
 from .search import search_finisher
 from .urls import Urls
 from .write import WriteReport, check_output_folder, read_manifest, write_site
@@ -78,6 +78,11 @@ class BuildReport:
 
 def build(options: BuildOptions) -> BuildReport:
     """Build the site; raises BuildError, leaving the output folder untouched, on bad input."""
+    with collector.settled():
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> BuildReport:
     timer = StageTimer()
     config = read_config(options)
     site_root = site_root_of(options)
@@ -97,6 +102,7 @@ def build(options: BuildOptions) -> BuildReport:
                            "nothing changed since the last build: the output is up to date", config.language)
     options = replace(options, build_time=build_time)
     site, warnings, cache_note = load_site(options, config, timer, cache)
+    collector.settle()  # the loaded site lives to the end of the build
     if not config.has_absolute_base_url:
         warnings.append(Problem("site.toml", None, "base_url",
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
@@ -106,16 +112,12 @@ def build(options: BuildOptions) -> BuildReport:
     if problems:
         raise BuildError(problems)
     reusable = cache.reusable_pages(options.output_dir) if options.output_dir.is_dir() else {}
-    with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
-        renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
-                            reusable=reusable, pictures=pictures, progress=tick)
-        rendered = renderer.render_all(workers=os.cpu_count() or 1)
     assets = [asset for item in (*site.articles, *(entry.campaign for entry in site.campaigns))
               for asset in item.assets]
     copied = theme_files(theme, assets, options.content_dir)
     copied += [CopiedFile(variant.site_path, variant.source, f"smaller copy of {picture.site_path}")
                for picture in pictures.values() for variant in picture.variants]
-    timer.lap("render")
+    timer.lap("render")  # the pictures; the pages are rendered while they are written
 
     search_seconds = 0.0
     indexer = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
@@ -127,16 +129,21 @@ def build(options: BuildOptions) -> BuildReport:
         search_seconds = time.perf_counter() - started
         return made
 
-    written = write_site(options.output_dir, rendered, copied,
-                         finish=replace(indexer, run=index_timed) if indexer else None)
-    cache.keep_pages(options.output_dir, {item.site_path: item.key for item in rendered if item.key})
+    # Pages go to the writer as they are rendered, so that the site is never held in memory whole.
+    tally = RenderTally()
+    with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
+        renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
+                            reusable=reusable, pictures=pictures, progress=tick)
+        written = write_site(options.output_dir, tally.passing(renderer.render_all(workers=os.cpu_count() or 1)),
+                             copied, finish=replace(indexer, run=index_timed) if indexer else None)
+    cache.keep_pages(options.output_dir, tally.keys)
     timer.lap("write")
+    timer.seconds["render"] += tally.seconds
+    timer.seconds["write"] -= tally.seconds + search_seconds
     if indexer:
-        timer.seconds["write"] -= search_seconds
         timer.seconds["search"] = search_seconds
-    reused = sum(1 for item in rendered if item.data is None)
-    cache_note += f", {reused} of {len(rendered)} pages unchanged and not rendered again"
-    pages = sum(1 for item in rendered if item.site_path.endswith(".html"))
+    cache_note += f", {tally.reused} of {tally.files} pages unchanged and not rendered again"
+    pages = tally.pages
     cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until,
                           read_manifest(options.output_dir) or [],
                           articles=len(site.articles), pages=pages, warnings=warnings)
@@ -161,6 +168,32 @@ def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFo
                     continue
                 digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+@dataclass
+class RenderTally:
+    """What the build keeps of the rendered files passing to the writer (not their bytes), and the time
+    spent making them."""
+
+    keys: dict[str, str] = field(default_factory=dict)  # output path: the digest of the page's inputs
+    files: int = 0
+    pages: int = 0  # HTML pages among the files
+    reused: int = 0  # files whose output was left as the previous build wrote it
+    seconds: float = 0.0
+
+    def passing(self, rendered: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
+        while True:
+            started = time.perf_counter()
+            item = next(rendered, None)
+            self.seconds += time.perf_counter() - started
+            if item is None:
+                return
+            self.files += 1
+            self.pages += item.site_path.endswith(".html")
+            self.reused += item.data is None
+            if item.key:
+                self.keys[item.site_path] = item.key
+            yield item
 
 
 PROGRESS_FROM = 500  # smaller sites build before a bar would be worth drawing

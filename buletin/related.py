@@ -235,17 +235,28 @@ class Analyzer:
 
     def words_of(self, document: Document) -> Words:
         words = document.words
-        if words is None or words.title_weight != self.weights.title_weight:
-            words = count_words(document.title, document.summary, document.body, self.weights.title_weight)
+        if words is None:
+            return count_words(document.title, document.summary, document.body, self.weights.title_weight)
+        if words.title_weight != self.weights.title_weight:
+            # A document counted in advance may leave its body out, so it cannot be counted again here.
+            raise ValueError(f"{document.name}: words counted with title weight {words.title_weight}, "
+                             f"ranked with {self.weights.title_weight}; count them with the ranking's weights")
         return words
 
     def analyse(self, documents: Sequence[Document]) -> Terms:
         counted = [self.words_of(document) for document in documents]
-        split = [words.text.split(" ") if words.text else [] for words in counted]
-        flat = list(chain.from_iterable(split))
-        vocabulary = {word: column for column, word in enumerate(dict.fromkeys(flat))}
-        word_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
-        pointers = np.concatenate(([0], np.cumsum([len(words) for words in split]))).astype(np.int64)
+        # Word ids one document at a time: the words of a whole archive as Python strings at once
+        # would take more memory than everything else here.
+        vocabulary: dict[str, int] = {}
+        id_arrays = []
+        for words in counted:
+            split = words.text.split(" ") if words.text else []
+            unseen = [word for word in split if word not in vocabulary]  # a document's words are distinct
+            vocabulary.update(zip(unseen, range(len(vocabulary), len(vocabulary) + len(unseen)), strict=True))
+            id_arrays.append(np.fromiter(map(vocabulary.__getitem__, split), dtype=np.int32, count=len(split)))
+        word_ids = np.concatenate(id_arrays) if id_arrays else np.zeros(0, dtype=np.int32)
+        pointers = np.concatenate(([0], np.cumsum([len(ids) for ids in id_arrays]))).astype(np.int64)
+        del id_arrays
         values = np.concatenate([words.count_array() for words in counted]) if counted else np.zeros(0)
         word_counts = sparse.csr_matrix((values, word_ids, pointers), shape=(len(documents), max(1, len(vocabulary))))
         capitalised = set(chain.from_iterable(words.capitalised.split(" ") for words in counted if words.capitalised))
@@ -426,7 +437,7 @@ class RelatedIndex:
     rare_share: float = 0.05  # a term on more than this share of documents finds no candidates
     champions_per_term: int = 100  # postings kept per term: the documents it weighs most in
     candidates_per_document: int = 30  # scored exactly
-    chunk_rows: int = 1000  # rows handled at once, bounding memory
+    chunk_rows: int = 500  # rows handled at once, bounding memory
     threads: int = 1  # chunks handled at once; numpy and scipy leave the interpreter lock while they work
 
     def _map_chunks(self, work: Callable[[int], object], starts: range) -> list:

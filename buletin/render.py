@@ -5,6 +5,7 @@ Nothing here touches output/; the write stage does that.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import hashlib
@@ -158,9 +159,13 @@ class Renderer:
 
     # --- pages ---
 
-    def render_all(self, workers: int = 1) -> list[RenderedFile]:
-        """Every page, feed and sitemap. Articles, lists and feeds, the bulk of a large site, are rendered in
-        `workers` forked processes when there are many; the result is the same, in the same order."""
+    def render_all(self, workers: int = 1) -> Iterator[RenderedFile]:
+        """Every page, feed and sitemap, each given out as soon as it is made and not kept here.
+
+        Articles, lists and feeds, the bulk of a large site, are rendered in
+        `workers` forked processes when there are many; the files come in the
+        same order, with the same bytes, as from rendering them one by one.
+        """
         site, words = self.site, self.words
         jobs: list[Callable[[], list[RenderedFile]]] = [functools.partial(_one, self.render_article, article)
                                                         for article in site.articles]
@@ -183,56 +188,65 @@ class Renderer:
                 trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag")))
         archive_trail = [(words["archive"], urls.archive_path())]
         lists_end = len(jobs)
-        month_jobs = {}
         for year in site.years:
             for month in year.months:
                 name = format_month(month.year, month.month, site.config.language)
-                month_jobs[(year.year, month.month)] = len(jobs)
                 jobs.append(functools.partial(
                     self.render_list, "list.html", month.path, month.articles,
                     heading=words["archive_month"].format(name=name), kind="month", term=None,
                     description=words["description_archive"].format(name=name),
                     trail=[*archive_trail, (str(year.year), year.path)]))
-        feeds_from = len(jobs)
         listed = self.feeds()
         jobs += [functools.partial(self.render_feed, feed) for feed in listed]
         # What each job costs, about: a page per article, the pages of each list, a feed counts as a few.
+        feeds_from = len(jobs) - len(listed)
         per_page = site.config.items_per_page
         weights = [1 if number < len(site.articles) else 5 if number >= feeds_from
                    else max(1, math.ceil(len(job.args[2]) / per_page)) for number, job in enumerate(jobs)]
-        done = run_jobs(jobs, workers, self, weights)
-        files = [file for job_files in done[:lists_end] for file in job_files]
+        done = job_results(jobs, workers, self, weights)  # each job's files, in the order of the jobs
+        in_sitemap: list[tuple[str, datetime | None]] = []
+
+        def passing(files: Iterable[RenderedFile]) -> Iterator[RenderedFile]:
+            for file in files:
+                if file.in_sitemap:
+                    in_sitemap.append((file.site_path, file.lastmod))
+                yield file
+
+        def next_jobs(count: int) -> Iterator[RenderedFile]:
+            for _ in range(count):
+                yield from passing(next(done))
+
+        yield from next_jobs(lists_end)
         if site.campaigns:
-            files.append(self.render_page("campaigns.html", urls.campaign_path(), heading=words["campaigns"],
-                                          description=words["description_campaigns"], campaigns=site.campaigns,
-                                          breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())])))
+            yield from passing([self.render_page(
+                "campaigns.html", urls.campaign_path(), heading=words["campaigns"],
+                description=words["description_campaigns"], campaigns=site.campaigns,
+                breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())]))])
         for year in site.years:
             heading = words["archive_year"].format(name=year.year)
-            files.append(self.render_page(
+            yield from passing([self.render_page(
                 "archive.html", year.path, years=(year,), heading=heading,
                 description=words["description_archive"].format(name=year.year),
                 lastmod=_newest(a for month in year.months for a in month.articles),
-                breadcrumbs=self._trail([*archive_trail, (str(year.year), year.path)])))
-            for month in year.months:
-                files += done[month_jobs[(year.year, month.month)]]
-        files.append(self.render_page("archive.html", urls.archive_path(), years=site.years,
-                                      heading=words["archive"], breadcrumbs=self._trail(archive_trail),
-                                      lastmod=_newest(site.articles)))
-        files.append(self.render_page("overview.html", urls.OVERVIEW_PATH, heading=words["overview"],
-                                      description=words["description_overview"], lastmod=_newest(site.articles),
-                                      breadcrumbs=self._trail([(words["overview"], urls.OVERVIEW_PATH)]),
-                                      region_terms=site.regions, tag_terms=site.tags, reporter_terms=site.reporters))
+                breadcrumbs=self._trail([*archive_trail, (str(year.year), year.path)]))])
+            yield from next_jobs(len(year.months))
+        yield from passing([
+            self.render_page("archive.html", urls.archive_path(), years=site.years, heading=words["archive"],
+                             breadcrumbs=self._trail(archive_trail), lastmod=_newest(site.articles)),
+            self.render_page("overview.html", urls.OVERVIEW_PATH, heading=words["overview"],
+                             description=words["description_overview"], lastmod=_newest(site.articles),
+                             breadcrumbs=self._trail([(words["overview"], urls.OVERVIEW_PATH)]),
+                             region_terms=site.regions, tag_terms=site.tags, reporter_terms=site.reporters)])
         if site.config.search:
-            files.append(self.render_page("search.html", urls.SEARCH_PATH, heading=words["search_title"],
-                                          breadcrumbs=self._trail([(words["search"], urls.SEARCH_PATH)]),
-                                          in_sitemap=False))
-        files.append(self.render_page("404.html", urls.NOT_FOUND_PATH, heading=words["not_found_title"],
-                                      served_anywhere=True))
-        files += [file for job_files in done[feeds_from:] for file in job_files]
-        files += self.render_machine_files(files, site_feed=listed[0])
+            yield self.render_page("search.html", urls.SEARCH_PATH, heading=words["search_title"],
+                                   breadcrumbs=self._trail([(words["search"], urls.SEARCH_PATH)]),
+                                   in_sitemap=False)
+        yield self.render_page("404.html", urls.NOT_FOUND_PATH, heading=words["not_found_title"],
+                               served_anywhere=True)
+        yield from next_jobs(len(listed))
+        yield from self.render_machine_files(in_sitemap, site_feed=listed[0])
         if self.preview:
-            files.append(RenderedFile(PREVIEW_SCRIPT, PREVIEW_SCRIPT_SOURCE.encode("utf-8"), "preview script"))
-        return files
+            yield RenderedFile(PREVIEW_SCRIPT, PREVIEW_SCRIPT_SOURCE.encode("utf-8"), "preview script")
 
     def feeds(self) -> list[feeds.Feed]:
         """The Atom feeds: the whole site first, then each region, tag and campaign."""
@@ -248,14 +262,15 @@ class Renderer:
         data = feeds.atom_feed(feed, self.site, self.urls, self._feed_body())
         return [RenderedFile(feed.path, data, f"feed {feed.path}")]
 
-    def render_machine_files(self, pages: Sequence[RenderedFile], site_feed: feeds.Feed) -> list[RenderedFile]:
-        """The RSS feed (of the site's feed), sitemaps and robots.txt, from the pages already rendered."""
+    def render_machine_files(self, in_sitemap: Sequence[tuple[str, datetime | None]],
+                             site_feed: feeds.Feed) -> list[RenderedFile]:
+        """The RSS feed (of the site's feed), sitemaps and robots.txt; `in_sitemap` gives the output path
+        and last change of each page the sitemaps list."""
         site, address = self.site, self.urls
         files = [RenderedFile(urls.RSS_PATH, feeds.rss_feed(site_feed, site, address, self._feed_body()), "RSS feed")]
         site_changed = feeds.site_last_change(site)
-        in_sitemap = [(page.site_path.removesuffix("index.html"), page.lastmod or site_changed)
-                      for page in pages if page.in_sitemap]
-        files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(in_sitemap, address)]
+        entries = [(site_path.removesuffix("index.html"), lastmod or site_changed) for site_path, lastmod in in_sitemap]
+        files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(entries, address)]
         files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
         files.append(RenderedFile(urls.ROBOTS_PATH, feeds.robots_txt(address), "robots.txt"))
         return files
@@ -474,33 +489,51 @@ def _run_job_range(bounds: tuple[int, int]) -> list[list[RenderedFile]]:
     return [job() for job in _FORKED_JOBS[bounds[0]:bounds[1]]]
 
 
-def run_jobs(jobs: list[Callable[[], list[RenderedFile]]], workers: int, renderer: Renderer,
-             weights: Sequence[int] | None = None) -> list[list[RenderedFile]]:
-    """Run render jobs, each job's files in the job's place; in forked worker processes when there are
-    many and fork is available."""
+# Jobs per chunk sent to a worker, by weight: enough to make the round trip worth it, few enough that
+# the pages a chunk holds until they are written stay a few megabytes.
+CHUNK_WEIGHT = 400
+
+
+def job_results(jobs: list[Callable[[], list[RenderedFile]]], workers: int, renderer: Renderer,
+                weights: Sequence[int] | None = None) -> Iterator[list[RenderedFile]]:
+    """Each render job's files, in the order of the jobs, as they are done; in forked worker processes
+    when there are many and fork is available."""
     import multiprocessing
     if workers <= 1 or len(jobs) < PARALLEL_JOBS_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [job() for job in jobs]
+        yield from (job() for job in jobs)
+        return
     global _FORKED_JOBS
     progress, renderer.progress = renderer.progress, None  # the bar lives in this process
     _FORKED_JOBS = jobs
+    weights = weights or [1] * len(jobs)
+    ranges = _balanced_ranges(weights, parts=max(workers * 8, math.ceil(sum(weights) / CHUNK_WEIGHT)))
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_signals)
     try:
-        ranges = _balanced_ranges(weights or [1] * len(jobs), parts=workers * 8)
-        files: list[list[RenderedFile]] = []
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_signals)
-        try:
-            for chunk in pool.imap(_run_job_range, ranges):
-                files += chunk
-                if progress:
-                    progress(sum(len(job_files) for job_files in chunk))
-            pool.close()  # let the workers finish and leave on their own
-        except BaseException:
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
-        return files
+        # A few chunks ahead of the one being taken, not all: pages made faster than they are written
+        # would otherwise pile up here.
+        queued, waiting = iter(ranges), collections.deque()
+
+        def send_next() -> None:
+            bounds = next(queued, None)
+            if bounds is not None:
+                waiting.append(pool.apply_async(_run_job_range, (bounds,)))
+
+        for _ in range(workers * 2):
+            send_next()
+        while waiting:
+            chunk = waiting.popleft().get()
+            send_next()
+            if progress:
+                progress(sum(len(job_files) for job_files in chunk))
+            chunk.reverse()
+            while chunk:  # let each job's pages go once they are taken
+                yield chunk.pop()
+        pool.close()  # let the workers finish and leave on their own
+    except BaseException:  # also GeneratorExit: the writer stopped taking pages
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         _FORKED_JOBS = []
         renderer.progress = progress
 
@@ -661,7 +694,8 @@ def theme_files(theme: ThemeFolders, assets: Sequence[str], content_dir: Path) -
         for source in sorted(folder.rglob("*")):
             relative = source.relative_to(folder)
             if source.is_file() and not any(part.startswith(".") for part in relative.parts):
-                chosen[relative.as_posix()] = CopiedFile(relative.as_posix(), source, f"static file {source}")
+                name = relative.as_posix()
+                chosen[name] = CopiedFile(name, source, f"static file {shown_path(source)}")
     copied = list(chosen.values())
     for asset in sorted(set(assets)):
         copied.append(CopiedFile(asset, content_dir / asset, f"content file {asset}"))

@@ -15,10 +15,11 @@ anything else in the output folder is left alone.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -93,35 +94,38 @@ def read_manifest(output: Path) -> list[str] | None:
     return [name for name in data["files"] if isinstance(name, str)]
 
 
-def write_site(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
+def write_site(output: Path, rendered: Iterable[RenderedFile], copied: Sequence[CopiedFile],
                finish: Finisher | None = None) -> WriteReport:
     """Make output hold exactly the new files (and anything foreign it held); on any failure the old output stays.
 
+    `rendered` may be a stream: each page is written aside as it comes and
+    not kept, and output changes only once the stream has ended well.
     `finish` runs on the complete new site (the search indexer), told which
     paths changed since the previous build; the files it makes belong to the
     build like the rendered ones.
     """
-    check_unique_paths(rendered, copied)
     recover_interrupted_write(output)
     previous = set(read_manifest(output) or ()) if output.is_dir() else set()
-    new_paths = {item.site_path for item in (*rendered, *copied)}
-    _refuse_clashes(output, _foreign(output, new_paths, previous))
+    paths = PathCheck()
+    items = paths.passing(itertools.chain(rendered, copied))
     if not output.exists():
-        return _write_fresh(output, rendered, copied, finish)
-    return _update_in_place(output, rendered, copied, finish, previous)
+        return _write_fresh(output, items, paths, finish)
+    return _update_in_place(output, items, paths, finish, previous)
 
 
-def _write_fresh(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
+def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths: PathCheck,
                  finish: Finisher | None) -> WriteReport:
     """A first build: the whole site in a staging folder, renamed into place."""
     staging = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     remove_tree(staging)
-    new_paths = {item.site_path for item in (*rendered, *copied)}
+    made_folders: set[Path] = set()
     try:
         staging.mkdir(parents=True)
-        _make_folders(staging, new_paths)
-        for item in (*rendered, *copied):
-            _write_item(staging / item.site_path, item)
+        for item in items:
+            _write_item(_prepared(staging, item.site_path, made_folders), item)
+        paths.raise_problems()
+        new_paths = set(paths.seen_paths)
+        _refuse_clashes(output, _foreign(output, new_paths, set()))  # made meanwhile by someone else
         if finish is not None:
             finish.run(staging, staging, set(new_paths))
             new_paths |= {f"{finish.folder}{path}" for path in _files_under(staging / finish.folder)}
@@ -132,24 +136,27 @@ def _write_fresh(output: Path, rendered: Sequence[RenderedFile], copied: Sequenc
     return WriteReport(len(new_paths), 0, 0)
 
 
-def _update_in_place(output: Path, rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile],
+def _update_in_place(output: Path, items: Iterable[RenderedFile | CopiedFile], paths: PathCheck,
                      finish: Finisher | None, previous: set[str]) -> WriteReport:
     pending = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     journal = Journal(output, output.parent / f".{output.name}{JOURNAL_MARK}{os.getpid()}")
     remove_tree(pending)
     remove_tree(journal.folder)
-    new_paths = {item.site_path for item in (*rendered, *copied)}
     owned = finish.folder if finish is not None else None
     unchanged = 0
+    made_folders: set[Path] = set()
     try:
         pending.mkdir(parents=True)
         changed = []
-        for item in (*rendered, *copied):
+        for item in items:
             if (isinstance(item, RenderedFile) and item.data is None) or _is_unchanged(output / item.site_path, item):
                 unchanged += 1
             else:
-                _write_item(_prepared(pending, item.site_path), item)
+                _write_item(_prepared(pending, item.site_path, made_folders), item)
                 changed.append(item.site_path)
+        paths.raise_problems()
+        new_paths = set(paths.seen_paths)
+        _refuse_clashes(output, _foreign(output, new_paths, previous))
         gone = sorted(path for path in previous - new_paths if not (owned and path.startswith(owned)))
         journal.commit(pending, changed, gone)
         written, removed = len(changed), len(gone)
@@ -286,23 +293,38 @@ def _remove_empty_parents(root: Path, paths: Iterable[str]) -> None:
             (root / folder).rmdir()
 
 
-def check_unique_paths(rendered: Sequence[RenderedFile], copied: Sequence[CopiedFile]) -> None:
-    """Two things may not be written to one path, even one differing only in case."""
-    seen: dict[str, str] = {}
-    problems = []
-    for item in (*rendered, *copied):
-        key = item.site_path.casefold()
-        if key in seen:
-            problems.append(Problem(item.site_path, None, None,
-                                    f"two outputs on one path: {seen[key]} and {item.origin}",
-                                    "Rename one of them (a slug, a file name or a static file)."))
+class PathCheck:
+    """Notes the path of each file passing to the writer: two things may not be written to one path,
+    even one differing only in case, and the manifest's name is the generator's."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[str, str]] = {}  # casefolded path: (path, origin)
+        self.problems: list[Problem] = []
+
+    def passing(self, items: Iterable[RenderedFile | CopiedFile]) -> Iterator[RenderedFile | CopiedFile]:
+        for item in items:
+            self.note(item.site_path, item.origin)
+            yield item
+
+    def note(self, site_path: str, origin: str) -> None:
+        key = site_path.casefold()
+        if key in self.seen:
+            self.problems.append(Problem(site_path, None, None,
+                                         f"two outputs on one path: {self.seen[key][1]} and {origin}",
+                                         "Rename one of them (a slug, a file name or a static file)."))
         else:
-            seen[key] = item.origin
+            self.seen[key] = (site_path, origin)
         if key == MANIFEST_NAME.casefold():
-            problems.append(Problem(item.site_path, None, None, "this name is reserved by the generator",
-                                    "Rename the file."))
-    if problems:
-        raise BuildError(problems)
+            self.problems.append(Problem(site_path, None, None, "this name is reserved by the generator",
+                                         "Rename the file."))
+
+    @property
+    def seen_paths(self) -> Iterator[str]:
+        return (site_path for site_path, _origin in self.seen.values())
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise BuildError(self.problems)
 
 
 def _foreign(output: Path, paths: Iterable[str], ours: set[str]) -> set[str]:
@@ -331,13 +353,6 @@ def remove_tree(path: Path) -> None:
         path.unlink()
     elif path.exists():
         shutil.rmtree(path)
-
-
-def _make_folders(staging: Path, paths: Iterable[str]) -> None:
-    """Every folder the files need, each made once (parents first)."""
-    folders = {parent for path in paths for parent in PurePosixPath(path).parents if str(parent) != "."}
-    for folder in sorted(folders, key=lambda f: (len(f.parts), str(f))):
-        (staging / folder).mkdir()
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,35 @@ def test_a_failing_last_step_puts_back_the_pages_already_moved_in(tmp_path: Path
         write_site(output, second, [], finish=Finisher("pagefind/", failing))
     assert snapshot(output) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
+
+
+def test_two_outputs_on_one_path_are_all_reported_and_nothing_is_written(tmp_path: Path) -> None:
+    """Pages go to the writer as they are rendered; a clash found midway still leaves no trace."""
+    site = copy_site("basic", tmp_path)
+    static = site / "static"
+    (static / "Berita" / "dbd-jaktim").mkdir(parents=True)
+    (static / "Berita" / "dbd-jaktim" / "index.html").write_text("salinan lama")
+    (static / "404.html").write_text("halaman lain")
+    result = run_build(site)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 2 problems found; nothing was written.\n"
+        "404.html: two outputs on one path: page 404.html and static file static/404.html\n"
+        "    Rename one of them (a slug, a file name or a static file).\n"
+        "Berita/dbd-jaktim/index.html: two outputs on one path: page berita/dbd-jaktim/ and static file "
+        "static/Berita/dbd-jaktim/index.html\n"
+        "    Rename one of them (a slug, a file name or a static file).\n")
+    assert sorted(path.name for path in site.iterdir()) == [".cache", "content", "site.toml", "static"]
+
+    (static / "404.html").unlink()
+    shutil.rmtree(static / "Berita")
+    assert run_build(site).exit_code == 0
+    before = snapshot(site / "output")
+    (static / "404.html").write_text("halaman lain")
+    (site / "content" / "2023" / "dbd-jaksel.md").write_text(
+        (site / "content" / "2023" / "dbd-jaksel.md").read_text().replace("title: ", "title: Baru ", 1))
+    result = run_build(site)
+    assert result.exit_code == 1
+    assert "two outputs on one path: page 404.html and static file" in result.stderr
+    assert snapshot(site / "output") == before
+    assert sorted(path.name for path in site.iterdir()) == [".cache", "content", "output", "site.toml", "static"]

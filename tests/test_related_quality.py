@@ -48,14 +48,22 @@ def test_names_mislead_and_are_weighed_down(results) -> None:
 
 
 def test_threads_chunks_and_counted_words_change_nothing() -> None:
-    """The faster paths (words counted beforehand, chunks in threads, pruned sorting) give the same lists."""
+    """The faster paths (words counted while parsing, chunks in threads, pruned sorting) give the same lists."""
     from dataclasses import replace
 
+    from buletin.config import load_config
+    from buletin.content import html_to_text, load_content
     from buletin.related import RelatedIndex, count_words
 
-    documents, _clusters, weights = load_corpus(DEFAULT_CORPUS)
-    plain = RelatedIndex(documents, weights).all_related()
-    counted = [replace(d, words=count_words(d.title, d.summary, d.body, weights.title_weight)) for d in documents]
+    documents, _clusters, weights = load_corpus(DEFAULT_CORPUS)  # words counted while parsing, no text
+    assert all(d.words is not None and d.body == "" for d in documents)
+    articles = {article.slug: article for article in
+                load_content(DEFAULT_CORPUS / "content", load_config(DEFAULT_CORPUS / "site.toml")).articles}
+    with_text = [replace(d, body=html_to_text(articles[d.name].body_html), words=None) for d in documents]
+    plain = RelatedIndex(with_text, weights).all_related()
+    assert RelatedIndex(documents, weights).all_related() == plain
+    counted = [replace(d, words=count_words(d.title, d.summary, d.body, weights.title_weight)) for d in with_text]
     assert RelatedIndex(counted, weights, threads=2, chunk_rows=7).all_related() == plain
-    stale = [replace(d, words=count_words(d.title, d.summary, d.body, weights.title_weight + 1)) for d in documents]
-    assert RelatedIndex(stale, weights).all_related() == plain  # words counted for other weights are recounted
+    stale = [replace(d, words=count_words(d.title, d.summary, d.body, weights.title_weight + 1)) for d in with_text]
+    with pytest.raises(ValueError, match="counted with title weight"):
+        RelatedIndex([replace(d, body="") for d in stale], weights)
