@@ -81,8 +81,8 @@ CHANGES = {"edit body": edit_body, "edit title": edit_title, "add bulletin": add
 CASES = ("cold", "no change", *CHANGES)
 
 
-def measure(count: int, compare: bool, wanted: Sequence[str] = CASES) -> dict:
-    with tempfile.TemporaryDirectory(prefix="buletin-benchmark-") as folder:
+def measure(count: int, compare: bool, wanted: Sequence[str] = CASES, under: Path | None = None) -> dict:
+    with tempfile.TemporaryDirectory(prefix="buletin-benchmark-", dir=under) as folder:
         site = Path(folder) / "site"
         generate_corpus(count, site)
         cases = {"cold": run_build(site, "--clean")}
@@ -111,13 +111,16 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--cases", nargs="+", choices=CASES, default=list(CASES),
                         help="which builds to measure (the cold build always runs first)")
+    parser.add_argument("--folder", type=Path, default=None,
+                        help="where corpora and outputs go (default: the system's temporary folder); "
+                             "/dev/shm keeps a busy disk out of the figures")
     arguments = parser.parse_args()
     results = []
     header = (f"{'bulletins':>9}  {'case':<13}{'wall s':>8}" + "".join(f"{s:>9}" for s in STAGES)
               + f"{'peak MB':>9}{'own MB':>8}")
     print(header)
     for count in arguments.counts:
-        result = measure(count, arguments.compare, arguments.cases)
+        result = measure(count, arguments.compare, arguments.cases, arguments.folder)
         results.append(result)
         for case, row in result["cases"].items():
             print(f"{count:>9}  {case:<13}{row['wall_s']:8.2f}" + "".join(f"{row[s + '_s']:9.2f}" for s in STAGES)

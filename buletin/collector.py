@@ -39,4 +39,6 @@ def settled() -> Iterator[None]:
 
 
 def settle() -> None:
+    """Leave every object made so far out of later collections (until a settled() block ends; a
+    one-off command may simply exit)."""
     gc.freeze()

@@ -102,7 +102,6 @@ def _build(options: BuildOptions) -> BuildReport:
                            "nothing changed since the last build: the output is up to date", config.language)
     options = replace(options, build_time=build_time)
     site, warnings, cache_note = load_site(options, config, timer, cache)
-    collector.settle()  # the loaded site lives to the end of the build
     if not config.has_absolute_base_url:
         warnings.append(Problem("site.toml", None, "base_url",
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
@@ -244,6 +243,7 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
     if sources.problems:
         cache.save()
         raise BuildError(sources.problems)
+    collector.settle()  # the loaded bulletins live as long as the build
     timer.lap("load")
     site, warnings, note = index_sources(options, config, sources, cache, timer)
     return site, sources.loaded.warnings + warnings, note

@@ -20,6 +20,7 @@ terms (a champion list per term), never from comparing every pair.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -157,7 +158,7 @@ def _make_stemmer(language: str, choice: str) -> Callable[[str], str]:
     return stem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Words:
     """The words of one document's text, counted: all the ranking reads of title, summary and body.
 
@@ -245,48 +246,40 @@ class Analyzer:
 
     def analyse(self, documents: Sequence[Document]) -> Terms:
         counted = [self.words_of(document) for document in documents]
-        # Word ids one document at a time: the words of a whole archive as Python strings at once
-        # would take more memory than everything else here.
-        vocabulary: dict[str, int] = {}
+        # A column per word and language (a word is stemmed by its document's language), numbered one
+        # document at a time: the words of a whole archive as Python strings at once would take more
+        # memory than everything else here.
+        vocabularies: dict[str, dict[str, int]] = defaultdict(dict)
+        columns: list[tuple[str, str]] = []  # (language, word) of each column
         id_arrays = []
-        for words in counted:
+        for document, words in zip(documents, counted, strict=True):
+            vocabulary = vocabularies[document.language]
             split = words.text.split(" ") if words.text else []
             unseen = [word for word in split if word not in vocabulary]  # a document's words are distinct
-            vocabulary.update(zip(unseen, range(len(vocabulary), len(vocabulary) + len(unseen)), strict=True))
+            vocabulary.update(zip(unseen, range(len(columns), len(columns) + len(unseen)), strict=True))
+            columns += [(document.language, word) for word in unseen]
             id_arrays.append(np.fromiter(map(vocabulary.__getitem__, split), dtype=np.int32, count=len(split)))
         word_ids = np.concatenate(id_arrays) if id_arrays else np.zeros(0, dtype=np.int32)
         pointers = np.concatenate(([0], np.cumsum([len(ids) for ids in id_arrays]))).astype(np.int64)
         del id_arrays
         values = np.concatenate([words.count_array() for words in counted]) if counted else np.zeros(0)
-        word_counts = sparse.csr_matrix((values, word_ids, pointers), shape=(len(documents), max(1, len(vocabulary))))
+        word_counts = sparse.csr_matrix((values, word_ids, pointers), shape=(len(documents), max(1, len(columns))))
+        del word_ids, values
         capitalised = set(chain.from_iterable(words.capitalised.split(" ") for words in counted if words.capitalised))
-        name_words = {word.lower() for word in capitalised} - {word for word in vocabulary if word.islower()}
-        words_by_id = list(vocabulary)
+        name_words = {word.lower() for word in capitalised} - {word for _language, word in columns if word.islower()}
         term_ids: tuple[dict[str, int], ...] = ({}, {}, {})
-        parts: tuple[list, list, list] = ([], [], [])  # per kind: (rows, term columns, counts) of each language
-        languages: dict[str, list[int]] = defaultdict(list)
-        for row, document in enumerate(documents):
-            languages[document.language].append(row)
-        for language, language_rows in languages.items():
-            rows = np.asarray(language_rows, dtype=np.int64)
-            selected = word_counts if len(rows) == len(documents) else word_counts[rows]
-            entries: tuple[list, list, list] = ([], [], [])  # per kind: (word id, term id) pairs
-            for word_id in np.unique(selected.indices).tolist():
-                kind, terms = self._classify(words_by_id[word_id], language, name_words)
-                for term in terms:
-                    entries[kind].append((word_id, term_ids[kind].setdefault(term, len(term_ids[kind]))))
-            for kind in range(3):
-                mapping = sparse.csr_matrix(
-                    (np.ones(len(entries[kind])), ([w for w, _t in entries[kind]], [t for _w, t in entries[kind]])),
-                    shape=(word_counts.shape[1], max(1, len(term_ids[kind]))))
-                counts = (selected @ mapping).tocoo()
-                parts[kind].append((rows[counts.row], counts.col, counts.data))
+        entries: tuple[list, list, list] = ([], [], [])  # per kind: (column, term id) pairs
+        for column, (language, word) in enumerate(columns):
+            kind, terms = self._classify(word, language, name_words)
+            for term in terms:
+                entries[kind].append((column, term_ids[kind].setdefault(term, len(term_ids[kind]))))
         matrices = []
         for kind in range(3):
-            rows, columns, values = (np.concatenate(arrays) for arrays in zip(*parts[kind], strict=True)) \
-                if parts[kind] else (np.zeros(0, dtype=np.int64),) * 3
-            matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(documents), max(1, len(term_ids[kind]))))
-            matrix.sum_duplicates()
+            mapping = sparse.csr_matrix(
+                (np.ones(len(entries[kind])), ([c for c, _t in entries[kind]], [t for _c, t in entries[kind]])),
+                shape=(word_counts.shape[1], max(1, len(term_ids[kind]))))
+            matrix = sparse.csr_matrix(word_counts @ mapping)
+            matrix.sort_indices()
             matrix.eliminate_zeros()
             matrices.append(matrix)
         return Terms(*matrices, vocabularies=tuple(list(ids) for ids in term_ids))
@@ -351,6 +344,11 @@ def _tfidf_matrix(counts: sparse.csr_matrix, keep: int | None = None) -> sparse.
     return matrix
 
 
+# Entries sorted at once by _keep_largest: rows are independent, and blocks of rows bound the
+# memory the sorting takes (about 40 bytes an entry) on a large archive.
+KEEP_LARGEST_BLOCK = 1_000_000
+
+
 def _keep_largest(matrix: sparse.csr_matrix, keep: int, first_row: int | None = None) -> sparse.csr_matrix:
     """Each row's `keep` largest values (ties to the lower column, for determinism).
 
@@ -358,6 +356,18 @@ def _keep_largest(matrix: sparse.csr_matrix, keep: int, first_row: int | None = 
     column is dropped (a document is not its own candidate).
     """
     matrix = sparse.csr_matrix(matrix)
+    if matrix.nnz <= KEEP_LARGEST_BLOCK:
+        return _keep_largest_of_rows(matrix, keep, first_row)
+    # Row boundaries about KEEP_LARGEST_BLOCK entries apart (a longer row is a block of its own).
+    ends = np.unique(np.searchsorted(matrix.indptr, np.arange(1, matrix.nnz // KEEP_LARGEST_BLOCK + 1)
+                                     * KEEP_LARGEST_BLOCK, side="right") - 1)
+    bounds = [0, *(int(end) for end in ends if 0 < end < matrix.shape[0]), matrix.shape[0]]
+    return sparse.csr_matrix(sparse.vstack(
+        [_keep_largest_of_rows(matrix[start:end], keep, None if first_row is None else first_row + start)
+         for start, end in itertools.pairwise(bounds)], format="csr"))
+
+
+def _keep_largest_of_rows(matrix: sparse.csr_matrix, keep: int, first_row: int | None) -> sparse.csr_matrix:
     if not matrix.has_sorted_indices:
         matrix = matrix.sorted_indices()
     data, indices, pointers = matrix.data, matrix.indices, matrix.indptr
