@@ -39,6 +39,8 @@ class BuildCache:
         self.hits = 0  # files whose parse was reused
         self.related_reused = False
         self.pages: dict[str, dict[str, tuple[str, int, int]]] = {}
+        self._stems: dict[str, dict[str, str]] | None = None if enabled else {}
+        self._stems_read = 0  # how many stems the file held
         self.last_build: dict = {}
         if enabled:
             self.related = self._read("related")
@@ -71,6 +73,21 @@ class BuildCache:
 
     def keep_related_lists(self, key: str, lists: object) -> None:
         self.related = {key: lists}  # only the latest: older inputs will not come back
+
+    def known_stems(self) -> dict[str, dict[str, str]]:
+        """Stems of the words met by earlier builds, by stemmer; the related analysis adds to them.
+
+        Kept apart from the related lists: an edit changes the lists, hardly
+        ever the vocabulary, and stemming it again is the slow part.
+        """
+        if self._stems is None:
+            self._stems = self._read("stems")
+            self._stems_read = sum(len(stems) for stems in self._stems.values())
+        return self._stems
+
+    def keep_stems(self) -> None:
+        if self._stems is not None and sum(len(stems) for stems in self._stems.values()) != self._stems_read:
+            self._write("stems", self._stems)
 
     def reusable_pages(self, output: Path) -> dict[str, str]:
         """Output paths whose file is still the one the last build wrote there, with that page's key."""

@@ -265,8 +265,10 @@ def index_sources(options: BuildOptions, config: SiteConfig, sources: Sources, c
     key = related_inputs_key(documents, weights)
     lists = cache.related_lists(key)
     if not isinstance(lists, dict):
-        lists = related.RelatedIndex(documents, weights, threads=os.cpu_count() or 1).all_related()
+        lists = related.RelatedIndex(documents, weights, threads=os.cpu_count() or 1,
+                                     known_stems=cache.known_stems()).all_related()
         cache.keep_related_lists(key, lists)
+        cache.keep_stems()
     site, related_warnings = add_related(indexed.site, lists)
     cache.save()
     timer.lap("related")

@@ -137,23 +137,49 @@ def _indonesian_stopwords() -> frozenset[str]:
     return frozenset(StopWordRemoverFactory().get_stop_words()) | _NEWSROOM_WORDS
 
 
-def _make_stemmer(language: str, choice: str) -> Callable[[str], str]:
-    """A function from a lowercase word to its stem, caching each distinct word once."""
+def stemmer_name(language: str, choice: str) -> str:
+    """Which stemmer a language gets, with the version of the library: the key of its stems in a memo."""
+    if choice == "none":
+        return "none"
     if language == "id" and choice == "sastrawi":
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-        stem_word = StemmerFactory().create_stemmer().stem
-    elif choice == "none":
+        return f"id:sastrawi:{_library_version('PySastrawi')}"
+    return f"{language}:snowball:{_library_version('snowballstemmer')}"
+
+
+@cache
+def _library_version(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _make_stemmer(language: str, choice: str, stems: dict[str, str]) -> Callable[[str], str]:
+    """A function from a lowercase word to its stem, stemming each distinct word once.
+
+    `stems` is the memo, which may come filled from earlier builds; the stemmer
+    itself (Sastrawi loads a dictionary) is made only when a word is missing.
+    """
+    if choice == "none":
         return lambda word: word
-    else:
-        import snowballstemmer
-        algorithm = {"id": "indonesian", "en": "english"}.get(language, "english")
-        stem_word = snowballstemmer.stemmer(algorithm).stemWord
-    stems: dict[str, str] = {}
+    made: list[Callable[[str], str]] = []
+
+    def stem_word(word: str) -> str:
+        if not made:
+            if language == "id" and choice == "sastrawi":
+                from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+                made.append(StemmerFactory().create_stemmer().stem)
+            else:
+                import snowballstemmer
+                algorithm = {"id": "indonesian", "en": "english"}.get(language, "english")
+                made.append(snowballstemmer.stemmer(algorithm).stemWord)
+        return made[0](word) or word
 
     def stem(word: str) -> str:
         result = stems.get(word)
         if result is None:
-            result = stems[word] = stem_word(word) or word
+            result = stems[word] = stem_word(word)
         return result
     return stem
 
@@ -220,14 +246,18 @@ class Analyzer:
     matrix, which one sparse product per kind turns into term counts.
     """
 
-    def __init__(self, weights: Weights):
+    def __init__(self, weights: Weights, known_stems: dict[str, dict[str, str]] | None = None):
+        """`known_stems`: stems by stemmer_name and word, a memo a caller may keep between builds
+        (stemming is the slow part of analysing a large vocabulary); new stems are added to it."""
         self.weights = weights
+        self.known_stems = known_stems if known_stems is not None else {}
         self._stemmers: dict[str, Callable[[str], str]] = {}
 
     def stemmer(self, language: str) -> Callable[[str], str]:
         language = "en" if language.startswith("en") else "id"
         if language not in self._stemmers:
-            self._stemmers[language] = _make_stemmer(language, self.weights.stemmer)
+            memo = self.known_stems.setdefault(stemmer_name(language, self.weights.stemmer), {})
+            self._stemmers[language] = _make_stemmer(language, self.weights.stemmer, memo)
         return self._stemmers[language]
 
     @staticmethod
@@ -449,6 +479,7 @@ class RelatedIndex:
     candidates_per_document: int = 30  # scored exactly
     chunk_rows: int = 500  # rows handled at once, bounding memory
     threads: int = 1  # chunks handled at once; numpy and scipy leave the interpreter lock while they work
+    known_stems: dict[str, dict[str, str]] | None = field(default=None, repr=False)  # see Analyzer
 
     def _map_chunks(self, work: Callable[[int], object], starts: range) -> list:
         """work(start) for every chunk, in order; in threads when asked and there is more than one chunk."""
@@ -461,7 +492,7 @@ class RelatedIndex:
     def __post_init__(self) -> None:
         self.names = [document.name for document in self.documents]
         self.position = {name: row for row, name in enumerate(self.names)}
-        terms = Analyzer(self.weights).analyse(self.documents)
+        terms = Analyzer(self.weights, self.known_stems).analyse(self.documents)
         self.matrices = {
             "text": _tfidf_matrix(terms.stems, keep=self.terms_per_document),
             "acronyms": _tfidf_matrix(terms.acronyms),

@@ -260,8 +260,19 @@ class Renderer:
         return listed
 
     def render_feed(self, feed: feeds.Feed) -> list[RenderedFile]:
-        data = feeds.atom_feed(feed, self.site, self.urls, self._feed_body())
-        return [RenderedFile(feed.path, data, f"feed {feed.path}")]
+        site = self.site
+        # What the feed shows: its newest entries (with the slugs their full content links to),
+        # and the newest change of all its bulletins. An unchanged feed is not made again.
+        entries = tuple(feed.articles[:site.config.feed_items])
+        linked = [site.by_content_path[target].slug if target in site.by_content_path else None
+                  for article in entries for target in article.linked_articles] if self._feed_body() else []
+        newest = max((feeds.last_change(article) for article in feed.articles), default=None)
+        key = self.page_key("feed", feed.path, (feed.title, feed.page_path, entries, newest, linked,
+                                                None if newest else feeds.site_last_change(site)))
+        if self.reusable.get(feed.path) == key:
+            return [RenderedFile(feed.path, None, f"feed {feed.path}", key=key)]
+        data = feeds.atom_feed(feed, site, self.urls, self._feed_body())
+        return [RenderedFile(feed.path, data, f"feed {feed.path}", key=key)]
 
     def render_machine_files(self, in_sitemap: Sequence[tuple[str, datetime | None]],
                              site_feed: feeds.Feed) -> list[RenderedFile]:

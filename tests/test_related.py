@@ -37,6 +37,20 @@ def test_stems_join_inflected_forms() -> None:
     assert "orang" not in terms.counts(row["tppo-1"], "stems")  # a stopword
 
 
+def test_known_stems_are_used_and_new_ones_kept() -> None:
+    """A memo of stems from earlier builds spares the stemmer; words it lacks are stemmed and added."""
+    from buletin.related import stemmer_name
+
+    name = stemmer_name("id", "sastrawi")
+    assert name.startswith("id:sastrawi:") and stemmer_name("en", "sastrawi").startswith("en:snowball:")
+    memo = {name: {"perdagangan": "niaga"}}
+    terms = Analyzer(Weights(), memo).analyse(CORPUS)
+    assert terms.counts(0, "stems")["niaga"] == 1  # tppo-1 says "perdagangan": the memo's stem, not the stemmer's
+    assert terms.counts(1, "stems")["dagang"] == 2
+    assert memo[name]["diperdagangkan"] == "dagang" and memo[name]["perdagangan"] == "niaga"
+    assert Analyzer(Weights(), memo).analyse(CORPUS).counts(2, "stems") == terms.counts(2, "stems")
+
+
 def test_names_are_words_never_written_in_lowercase() -> None:
     documents = [doc("a", 1, "Wali Kota Hendro Saputra meminta warga menjaga Kali Angke. Perdagangan orang."),
                  doc("b", 2, "Kali ini warga bersih-bersih; perdagangan orang dicegah.")]
