@@ -60,6 +60,11 @@ def site_last_change(site: Site) -> datetime:
                default=datetime(1970, 1, 1, tzinfo=site.config.zone))
 
 
+def feed_updated(feed: Feed, site: Site) -> datetime:
+    """When a feed last changed: its newest bulletin's change, or the site's when it has none."""
+    return max((last_change(article) for article in feed.articles), default=None) or site_last_change(site)
+
+
 def atom_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Article], str] | None) -> bytes:
     """An Atom 1.0 feed; `content` gives an article's full HTML when the site wants full content."""
     config = site.config
@@ -70,7 +75,7 @@ def atom_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Art
     _sub(root, "id", address.absolute(feed.page_path))
     _sub(root, "link", rel="alternate", type="text/html", href=address.absolute(feed.page_path))
     _sub(root, "link", rel="self", type="application/atom+xml", href=address.absolute(feed.path))
-    newest = max((last_change(article) for article in feed.articles), default=None) or site_last_change(site)
+    newest = feed_updated(feed, site)
     _sub(root, "updated", newest.isoformat())
     if config.copyright:
         _sub(root, "rights", f"© {config.copyright}")
@@ -107,7 +112,7 @@ def rss_feed(feed: Feed, site: Site, address: urls.Urls, content: Callable[[Arti
     if config.copyright:
         _sub(channel, "copyright", f"© {config.copyright}")
     _sub(channel, "atom:link", rel="self", type="application/rss+xml", href=address.absolute(feed.path))
-    newest = max((last_change(article) for article in feed.articles), default=None) or site_last_change(site)
+    newest = feed_updated(feed, site)
     _sub(channel, "lastBuildDate", format_datetime(newest))
     for article in feed.articles[: config.feed_items]:
         item = _sub(channel, "item")

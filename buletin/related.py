@@ -28,7 +28,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
-from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -295,7 +294,8 @@ class Analyzer:
         values = np.concatenate([words.count_array() for words in counted]) if counted else np.zeros(0)
         word_counts = sparse.csr_matrix((values, word_ids, pointers), shape=(len(documents), max(1, len(columns))))
         del word_ids, values
-        capitalised = set(chain.from_iterable(words.capitalised.split(" ") for words in counted if words.capitalised))
+        capitalised = set(itertools.chain.from_iterable(words.capitalised.split(" ")
+                                                        for words in counted if words.capitalised))
         name_words = {word.lower() for word in capitalised} - {word for _language, word in columns if word.islower()}
         term_ids: tuple[dict[str, int], ...] = ({}, {}, {})
         entries: tuple[list, list, list] = ([], [], [])  # per kind: (column, term id) pairs

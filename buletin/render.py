@@ -264,14 +264,12 @@ class Renderer:
         # What the feed shows: its newest entries (with the slugs their full content links to),
         # and the newest change of all its bulletins. An unchanged feed is not made again.
         entries = tuple(feed.articles[:site.config.feed_items])
-        linked = [site.by_content_path[target].slug if target in site.by_content_path else None
-                  for article in entries for target in article.linked_articles] if self._feed_body() else []
-        newest = max((feeds.last_change(article) for article in feed.articles), default=None)
-        key = self.page_key("feed", feed.path, (feed.title, feed.page_path, entries, newest, linked,
-                                                None if newest else feeds.site_last_change(site)))
+        body = self._feed_body()
+        key = self.page_key("feed", feed.path, (feed.title, feed.page_path, entries, feeds.feed_updated(feed, site),
+                                                self._linked_slugs(entries) if body else []))
         if self.reusable.get(feed.path) == key:
             return [RenderedFile(feed.path, None, f"feed {feed.path}", key=key)]
-        data = feeds.atom_feed(feed, site, self.urls, self._feed_body())
+        data = feeds.atom_feed(feed, site, self.urls, body)
         return [RenderedFile(feed.path, data, f"feed {feed.path}", key=key)]
 
     def render_machine_files(self, in_sitemap: Sequence[tuple[str, datetime | None]],
@@ -307,10 +305,9 @@ class Renderer:
         lastmod = article.updated or article.date
         # Everything the page is made from beyond what all pages share, known before the costly
         # part (links, metadata) is worked out: an unchanged page is not even prepared again.
-        linked = [self.site.by_content_path[target].slug if target in self.site.by_content_path else None
-                  for target in article.linked_articles]
         key = self.page_key("article.html", path, (article, related, neighbours.older, neighbours.newer,
-                                                   self.site.is_future(article), campaign, linked))
+                                                   self.site.is_future(article), campaign,
+                                                   self._linked_slugs([article])))
         site_path = urls.output_file(path)
         if self.reusable.get(site_path) == key:
             if self.progress:
@@ -407,6 +404,12 @@ class Renderer:
             raise BuildError([template_problem(error, template_name)]) from None
         return RenderedFile(site_path, html.encode("utf-8"), f"page {path or '/'}",
                             lastmod=lastmod, in_sitemap=in_sitemap, key=key)
+
+    def _linked_slugs(self, articles: Iterable[Article]) -> list[str | None]:
+        """The slugs of the bulletins these bodies link to (a page's links change when one is renamed)."""
+        by_path = self.site.by_content_path
+        return [by_path[target].slug if target in by_path else None
+                for article in articles for target in article.linked_articles]
 
     def page_key(self, template_name: str, path: str, inputs: object) -> str:
         """The digest of what a page is made from: what every page shares, its template, path and inputs."""
