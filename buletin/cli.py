@@ -74,7 +74,7 @@ def run_build(arguments: argparse.Namespace) -> int:
             own, helpers = (resource.getrusage(who).ru_maxrss / 1024
                             for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
             print(f"  peak memory: {own:.0f} MB in this process, {helpers:.0f} MB in the largest helper "
-                  "(a worker or Pagefind)")
+                  "(a rendering worker)")
     return EXIT_OK
 
 

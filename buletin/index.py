@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
-from . import related, urls
+from . import related, search, urls
 from .config import SiteConfig
 from .content import Article, Campaign, slugify
+from .i18n import format_list_date
 from .problems import Problem, did_you_mean
 
 
@@ -300,6 +301,34 @@ def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[r
             words=article.words,
         )
         for article in articles
+    ]
+
+
+def search_documents(site: Site) -> list[search.SearchDocument]:
+    """What the search index sees of each published bulletin, newest first; dates as the site shows them."""
+    language = site.config.language
+    shown_dates: dict[object, str] = {}  # Babel is slow, and many bulletins share a day
+
+    def shown(day: object) -> str:
+        if day not in shown_dates:
+            shown_dates[day] = format_list_date(day, language)
+        return shown_dates[day]
+
+    weight = site.config.related.title_weight
+    return [
+        search.SearchDocument(
+            path=urls.article_path(article.slug),
+            title=article.title,
+            date=shown(article.date.date()),
+            region=article.region,
+            topics=tuple(dict.fromkeys(site.tag_by_name[tag].name for tag in article.tags)),
+            year=str(article.date.year),
+            summary=article.summary,
+            language=article.lang or language,
+            words=article.words or related.count_words(article.title, article.summary, "", weight),
+            other_text=" ".join((article.region, *article.tags, *article.reporters)),
+        )
+        for article in site.articles
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sys
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from . import collector, related
+from . import collector, related, search, urls
 from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .content import LoadResult, load_campaigns, load_content
@@ -29,11 +30,11 @@ from .index import (
     find_cross_file_problems,
     related_documents,
     related_inputs_key,
+    search_documents,
 )
 from .lint import Finding, lint
 from .problems import BuildError, Problem, shown_path
 from .render import CopiedFile, RenderedFile, Renderer, ThemeFolders, theme_files
-from .search import search_finisher
 from .urls import Urls
 from .write import WriteReport, check_output_folder, read_manifest, write_site
 
@@ -117,36 +118,51 @@ def _build(options: BuildOptions) -> BuildReport:
     copied += [CopiedFile(variant.site_path, variant.source, f"smaller copy of {picture.site_path}")
                for picture in pictures.values() for variant in picture.variants]
     timer.lap("render")  # the pictures; the pages are rendered while they are written
-
-    search_seconds = 0.0
-    indexer = search_finisher(reuse_when_pages_changed=options.preview) if config.search else None
-
-    def index_timed(site: Path, into: Path, changed: set[str]) -> bool:
-        nonlocal search_seconds
-        started = time.perf_counter()
-        made = indexer.run(site, into, changed)
-        search_seconds = time.perf_counter() - started
-        return made
+    index = search_index_files(site, cache, reusable) if config.search else []
+    cache.keep_stems()
+    if config.search:
+        timer.lap("search")
 
     # Pages go to the writer as they are rendered, so that the site is never held in memory whole.
     tally = RenderTally()
     with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
         renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
                             reusable=reusable, pictures=pictures, progress=tick)
-        written = write_site(options.output_dir, tally.passing(renderer.render_all(workers=os.cpu_count() or 1)),
-                             copied, finish=replace(indexer, run=index_timed) if indexer else None)
+        rendered = itertools.chain(renderer.render_all(workers=os.cpu_count() or 1), index)
+        written = write_site(options.output_dir, tally.passing(rendered), copied)
+    del index
     cache.keep_pages(options.output_dir, tally.keys)
     timer.lap("write")
     timer.seconds["render"] += tally.seconds
-    timer.seconds["write"] -= tally.seconds + search_seconds
-    if indexer:
-        timer.seconds["search"] = search_seconds
+    timer.seconds["write"] -= tally.seconds
     cache_note += f", {tally.reused} of {tally.files} pages unchanged and not rendered again"
     pages = tally.pages
     cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until,
                           read_manifest(options.output_dir) or [],
                           articles=len(site.articles), pages=pages, warnings=warnings)
     return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
+
+
+def search_index_files(site: Site, cache: BuildCache, reusable: dict[str, str]) -> list[RenderedFile]:
+    """The search index's files, or, when its inputs are those of the files in the output, those files kept.
+
+    Every file of one index carries the index's key; meta.json's key also
+    counts the other files, so that a file missing from the output is noticed.
+    """
+    documents = search_documents(site)
+    weights = related.weights_from(site.config.related)
+    key = search.index_key(documents, (engine_fingerprint(), site.config.language, weights.stemmer))
+    folder = urls.SEARCH_INDEX_PATH
+    meta_path = folder + search.META_NAME
+    kept = sorted(path for path, kept_key in reusable.items()
+                  if kept_key == key and path.startswith(folder) and path != meta_path)
+    if reusable.get(meta_path) == f"{key}+{len(kept)}":
+        return [RenderedFile(path, None, "search index", key=reusable[path]) for path in (*kept, meta_path)]
+    files = search.index_files(documents, related.Analyzer(weights, known_stems=cache.known_stems()))
+    others = len(files) - 1
+    return [RenderedFile(folder + name, data, "search index",
+                         key=f"{key}+{others}" if name == search.META_NAME else key)
+            for name, data in sorted(files.items())]
 
 
 def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFolders) -> str:

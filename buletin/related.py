@@ -200,6 +200,11 @@ class Words:
         return np.frombuffer(self.counts, dtype=np.float64)
 
 
+def words_in(text: str) -> list[str]:
+    """The words of a text as written, in order: runs of letters, hyphenated words kept whole."""
+    return _WORD.findall(text)
+
+
 # A capitalised word after a word, comma or bracket and one space: inside a sentence.
 _CAPITALISED_INSIDE = re.compile(r"(?<=[\w,)] )[A-Z][^\W\d_]*(?:-[^\W\d_]+)*")
 
@@ -319,13 +324,19 @@ class Analyzer:
         if _ACRONYM.match(word):
             return 1, (word,)
         lower = word.lower()
-        stopwords = self.stopwords(language)
-        if lower in stopwords or len(lower) < 3:
-            return 0, ()
-        if lower in name_words:
+        if lower in name_words and lower not in self.stopwords(language) and len(lower) >= 3:
             return 2, (lower,)
+        return 0, self.stems_of(lower, language)
+
+    def stems_of(self, lower: str, language: str, stopwords: frozenset[str] | None = None) -> tuple[str, ...]:
+        """The stems a lowercase word stands for: none for stopwords (the ranking's, unless given) and words
+        under three letters, one per piece of a hyphenated word ("pra-sejahtera"), one for a reduplication
+        ("anak-anak")."""
+        stopwords = self.stopwords(language) if stopwords is None else stopwords
+        if lower in stopwords or len(lower) < 3:
+            return ()
         stem = self.stemmer(language)
-        return 0, tuple(stem(piece) for piece in _split_reduplication(lower) if piece not in stopwords)
+        return tuple(stem(piece) for piece in _split_reduplication(lower) if piece not in stopwords)
 
 
 def _split_reduplication(word: str) -> list[str]:

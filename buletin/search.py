@@ -1,123 +1,313 @@
-"""The static search index: Pagefind, run over the finished pages before they are published."""
+"""The static search index: the bulletins' words as small JSON files, searched in the reader's browser.
+
+A pure module: documents in, files (name and bytes) out. static/search.js
+reads the files; nothing runs on a server. The browser loads meta.json, then
+only the few files a query needs, so a phone fetches tens of kilobytes for a
+search even on an archive of 100,000 bulletins.
+
+The files, in the index folder:
+- meta.json: the number of documents, which file holds which range of words
+  and terms, the document files in order, and the filters with their values;
+- words (w-*.json): every word of the archive, lowercase, with the terms it
+  stands for; stemming happens here, so the browser needs no stemmer
+  ("vaksinasi" and "divaksin" both stand for "vaksin"). A stopword stands for
+  nothing, so a query ignores it;
+- terms (t-*.json): each term's postings, [gap, weight, gap, weight, ...]: the
+  documents that have it (each number the step from the previous document) and
+  its BM25 weight in each, times ten, rounded;
+- documents (d-*.json): DOCUMENTS_PER_FILE documents each, in the site's order
+  (newest first): [path, title, date as shown, region, excerpt];
+- filters (f-*.json): for each filter and value, its documents as gaps.
+
+Word and term files hold ranges of keys sorted as JavaScript sorts strings
+(by UTF-16 code units); file names carry a digest of their bytes, so browsers
+may keep them, and meta.json, which names them, is revalidated.
+"""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
+import itertools
 import json
-import subprocess
-import sys
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-import cbor2
+import numpy as np
+from scipy import sparse
 
-from .problems import BuildError, Problem
-from .write import Finisher
+from .related import Analyzer, Words, words_in
 
-BUNDLE_FOLDER = "pagefind"
-
-
-def search_finisher(reuse_when_pages_changed: bool = False) -> Finisher:
-    """The write stage's last step: index the finished site, or keep its index when no page changed.
-
-    With reuse_when_pages_changed (the live preview), the index made at the
-    start is kept while writing, so that a rebuild does not wait for Pagefind.
-    """
-    def run(site: Path, into: Path, changed: set[str]) -> bool:
-        pages_changed = any(path.endswith(".html") for path in changed)
-        if (site / BUNDLE_FOLDER / "pagefind-entry.json").is_file() and (reuse_when_pages_changed or not pages_changed):
-            return False
-        index_search(site, into / BUNDLE_FOLDER)
-        return True
-    return Finisher(f"{BUNDLE_FOLDER}/", run)
-
-
-def index_search(site_folder: Path, bundle: Path) -> None:
-    """Index the articles of a built site (those marked data-pagefind-body) into the folder `bundle`.
-
-    Pagefind reads each page's <html lang>, so Indonesian pages get its
-    Indonesian word handling and interface strings. A failure stops the build.
-    """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_folder), "--output-path", str(bundle.resolve()),
-               "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise BuildError([Problem("search index", None, None, f"Pagefind could not run: {error}",
-                                  "Install the project's dependencies again (pip install -e .), "
-                                  "or set search = false in site.toml.")]) from None
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        details = (result.stderr or result.stdout).strip().splitlines()
-        raise BuildError([Problem("search index", None, None,
-                                  "Pagefind failed to index the site" + (f": {details[-1]}" if details else ""),
-                                  "The previous output was kept. Install the dependencies again "
-                                  "(pip install -e .), or set search = false in site.toml.")])
-    try:
-        make_deterministic(bundle)
-    except (OSError, ValueError, KeyError, TypeError, cbor2.CBORDecodeError) as error:
-        raise BuildError([Problem("search index", None, None, f"cannot read Pagefind's index: {error}",
-                                  "This version of Pagefind writes another format; install pagefind 1.5.")]) from None
+FORMAT_VERSION = 1
+META_NAME = "meta.json"
+DOCUMENTS_PER_FILE = 100
+FILE_TARGET_BYTES = 48_000  # a word or term file grows to about this size (a term with many postings, beyond)
+EXCERPT_CHARACTERS = 220
+FILTERS = ("region", "topic", "year")  # the names static/search.js and the search page use
+# Words a query ignores: only the commonest function words, as a reader may well search for words the
+# ranking of related bulletins leaves out ("kerja", "kasus").
+STOPWORDS = {
+    "id": frozenset("""
+ada adalah agar akan aku anda apa atau bagi bahwa bila dalam dan dari dengan di dia ia ini itu juga ka kami
+kamu karena ke kita mereka nya oleh pada para saja sang se seperti serta sudah telah tersebut untuk yaitu
+yakni yang
+""".split()),  # noqa: SIM905 (a word list reads best as text)
+    "en": frozenset("""
+a an and are as at be but by for from has have he her his in is it its of on or she that the their they this
+to was were which who will with
+""".split()),  # noqa: SIM905
+}
+# BM25, as most search engines rank by default.
+BM25_K1 = 1.2
+BM25_B = 0.75
 
 
-# Pagefind writes its filter indexes from hash maps, so their order (and with it
-# the file names) changes from run to run. Rewriting them in sorted order, named
-# by their content, makes the bundle byte-identical for the same pages.
-_FORMAT_PREFIX = b"pagefind_dcd"
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """What the search index knows of a bulletin."""
+
+    path: str  # site path, e.g. "berita/slug/"
+    title: str
+    date: str  # as shown in results
+    region: str
+    topics: tuple[str, ...]
+    year: str
+    summary: str
+    language: str
+    words: Words  # title, summary and body, counted (the title and summary weigh more)
+    other_text: str = ""  # more to find the bulletin by, counted once: region, tags, reporters
 
 
-def make_deterministic(bundle: Path) -> None:
-    """Sort Pagefind's filter indexes and rename them (and the metadata that lists them) by content."""
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    renamed: dict[str, str] = {}
-    for old in sorted((bundle / "filter").glob("*.pf_filter")):
-        name, values = _read(old)
-        data = _write([name, sorted(values, key=lambda pair: pair[0])])
-        new_hash = _hash_name(old.stem, data, 7)
-        renamed[old.stem] = new_hash
-        old.unlink()
-        (bundle / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
-    for language, details in entry["languages"].items():
-        old = bundle / f"pagefind.{details['hash']}.pf_meta"
-        meta = _replace_strings(_read(old), renamed)
-        meta = _sort_filter_lists(meta, set(renamed.values()))
-        data = _write(meta)
-        details["hash"] = _hash_name(f"{language}_", data, 10)
-        old.unlink()
-        (bundle / f"pagefind.{details['hash']}.pf_meta").write_bytes(data)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer) -> dict[str, bytes]:
+    """The index files by name; meta.json names all the others."""
+    columns, counts, names = _word_counts(documents)
+    terms_of_columns, terms = _terms_of_words(columns, names, analyzer)
+    postings = _Postings(_bm25_weights(counts, terms_of_columns, len(terms)), terms)
+    del counts
+    word_table: dict[str, list[str]] = {}
+    for (_language, word), term_ids in zip(columns, terms_of_columns, strict=True):
+        entry = word_table.setdefault(word, [])
+        entry += [terms[term] for term in term_ids if terms[term] not in entry]
+    files: dict[str, bytes] = {}
+    values, members = _filters(documents)
+    meta = {
+        "version": FORMAT_VERSION,
+        "documents": len(documents),
+        "documents_per_file": DOCUMENTS_PER_FILE,
+        "words": _ranges(word_table, word_table.__getitem__, lambda word: _word_size(word, word_table[word]),
+                         files, "w"),
+        "terms": _ranges(postings.spans, postings.value, postings.size, files, "t"),
+        "pages": [_add(files, "d", _json([_shown(document) for document in documents[start:end]]))
+                  for start, end in _blocks(len(documents), DOCUMENTS_PER_FILE)],
+        "filters": values,
+        "filter_file": _add(files, "f", _json(members)),
+    }
+    files[META_NAME] = _json(meta)
+    return files
 
 
-def _read(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_FORMAT_PREFIX):
-        raise ValueError(f"unknown Pagefind index format in {path.name}")
-    return cbor2.loads(data[len(_FORMAT_PREFIX):])
+def index_key(documents: Sequence[SearchDocument], settings: object) -> str:
+    """A digest of everything the index is made from (documents and settings), to know when to make it again."""
+    digest = hashlib.sha256(f"{FORMAT_VERSION}\0{settings!r}\0".encode())
+    for document in documents:
+        words = document.words
+        digest.update(repr((document.path, document.title, document.date, document.region, document.topics,
+                            document.year, document.summary, document.language, document.other_text,
+                            words.text, words.title_weight)).encode())
+        digest.update(words.counts)
+    return digest.hexdigest()
 
 
-def _write(value: object) -> bytes:
-    return gzip.compress(_FORMAT_PREFIX + cbor2.dumps(value), mtime=0)
+def _word_counts(documents: Sequence[SearchDocument]) -> tuple[list[tuple[str, str]], sparse.csr_matrix, set[str]]:
+    """A column per (language, lowercase word), a document-by-column matrix of counts, and the names.
+
+    Words are numbered as written, then the distinct forms lowercased: far
+    fewer calls than lowercasing every word of every document. A word written
+    two ways in a document ("Banjir", "banjir") has two entries in its row,
+    which the matrix products add up. Names are words written with a capital
+    inside a sentence or in the names of regions and reporters, and never in
+    lowercase (Dimas, Kalideres)."""
+    written: dict[str, dict[str, int]] = {}  # per language: each form as written, numbered
+    forms: list[tuple[str, str]] = []
+    capitalised: set[str] = set()
+    column_ids, values, lengths = [], [], [0]
+    for document in documents:
+        words = document.words
+        extra = words_in(document.other_text)
+        found = (words.text.split(" ") if words.text else []) + extra
+        vocabulary = written.setdefault(document.language, {})
+        unseen = set(found).difference(vocabulary)
+        if unseen:
+            vocabulary.update(zip(sorted(unseen), range(len(forms), len(forms) + len(unseen)), strict=True))
+            forms += [(document.language, form) for form in sorted(unseen)]
+        column_ids.append(np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int32, count=len(found)))
+        values.append(np.concatenate((words.count_array().astype(np.float32), np.ones(len(extra), np.float32))))
+        lengths.append(len(found))
+        if words.capitalised:
+            capitalised.update(words.capitalised.split(" "))
+        capitalised.update(word for word in extra if word[:1].isupper())
+    lowercase: dict[tuple[str, str], int] = {}
+    lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) for language, form in forms),
+                           dtype=np.int32, count=len(forms))
+    names = {word.lower() for word in capitalised} - {form for _language, form in forms if form.islower()}
+    columns = list(lowercase)
+    if not column_ids:
+        return columns, sparse.csr_matrix((0, 0), dtype=np.float32), names
+    pointers = np.cumsum(lengths, dtype=np.int64)
+    indices = lower_of[np.concatenate(column_ids)] if len(forms) else np.zeros(0, dtype=np.int32)
+    counts = sparse.csr_matrix((np.concatenate(values), indices, pointers),
+                               shape=(len(documents), max(1, len(columns))))
+    return columns, counts, names
 
 
-def _hash_name(old_name: str, data: bytes, length: int) -> str:
-    language = old_name.split("_", 1)[0]
-    return f"{language}_{hashlib.sha256(data).hexdigest()[:length]}"
+def _terms_of_words(columns: Sequence[tuple[str, str]], names: set[str],
+                    analyzer: Analyzer) -> tuple[list[tuple[int, ...]], list[str]]:
+    """The terms each column's word stands for (as numbers), and the list of all terms.
+
+    A name stands for itself: a stemmer would cut "Dimas" to "mas"."""
+    term_ids: dict[str, int] = {}
+    terms_of_columns = []
+    for language, word in columns:
+        stopwords = STOPWORDS["en" if language.startswith("en") else "id"]
+        if word in names:
+            stems = () if word in stopwords else (word,)
+        else:
+            stems = tuple(dict.fromkeys(analyzer.stems_of(word, language, stopwords)))
+        terms_of_columns.append(tuple(term_ids.setdefault(stem, len(term_ids)) for stem in stems))
+    return terms_of_columns, list(term_ids)
 
 
-def _replace_strings(value: object, renamed: dict[str, str]) -> object:
-    if isinstance(value, str):
-        return renamed.get(value, value)
-    if isinstance(value, list):
-        return [_replace_strings(item, renamed) for item in value]
-    return value
+def _bm25_weights(counts: sparse.csr_matrix, terms_of_columns: Sequence[tuple[int, ...]],
+                  term_count: int) -> sparse.csc_matrix:
+    """A document-by-term matrix of BM25 weights times ten, rounded (at least 1 where the term occurs)."""
+    documents = counts.shape[0]
+    pairs = [(column, term) for column, terms in enumerate(terms_of_columns) for term in terms]
+    if not pairs or not documents:
+        return sparse.csc_matrix((documents, term_count))
+    mapping = sparse.csr_matrix((np.ones(len(pairs)), ([column for column, _ in pairs], [term for _, term in pairs])),
+                                shape=(counts.shape[1], term_count))
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    frequencies = sparse.csr_matrix(counts @ mapping)
+    frequencies.eliminate_zeros()
+    documents_with = np.bincount(frequencies.indices, minlength=term_count)
+    idf = np.log(1 + (documents - documents_with + 0.5) / (documents_with + 0.5))
+    average = lengths.mean() or 1.0
+    row_of = np.repeat(np.arange(documents), np.diff(frequencies.indptr))
+    tf = frequencies.data
+    score = idf[frequencies.indices] * tf * (BM25_K1 + 1) / (
+        tf + BM25_K1 * (1 - BM25_B + BM25_B * lengths[row_of] / average))
+    frequencies.data = np.maximum(1, np.rint(score * 10))
+    return frequencies.tocsc()
 
 
-def _sort_filter_lists(value: object, filter_hashes: set[str]) -> object:
-    """Lists of [filter name, file hash] pairs, in name order."""
-    if not isinstance(value, list):
-        return value
-    items = [_sort_filter_lists(item, filter_hashes) for item in value]
-    if items and all(isinstance(item, list) and len(item) == 2 and isinstance(item[1], str)
-                     and item[1] in filter_hashes for item in items):
-        items.sort(key=lambda item: item[0])
-    return items
+class _Postings:
+    """Each term's [gap, weight, ...] list, documents in order, made from the arrays one term at a time
+    when its file is written (as Python lists, the postings of a large archive would take gigabytes)."""
+
+    def __init__(self, weights: sparse.csc_matrix, terms: Sequence[str]):
+        weights.sort_indices()
+        documents = weights.indices.astype(np.int64)
+        gaps = documents.copy()
+        gaps[1:] -= documents[:-1]
+        starts = weights.indptr[:-1]
+        filled = starts[np.diff(weights.indptr) > 0]
+        gaps[filled] = documents[filled]  # a term's first document is given as it is
+        self.pairs = np.empty(2 * len(gaps), dtype=np.int64)
+        self.pairs[0::2] = gaps
+        self.pairs[1::2] = weights.data.astype(np.int64)
+        pointers = weights.indptr.tolist()
+        self.spans = {term: (2 * pointers[number], 2 * pointers[number + 1]) for number, term in enumerate(terms)
+                      if pointers[number + 1] > pointers[number]}
+
+    def value(self, term: str) -> list[int]:
+        start, end = self.spans[term]
+        return self.pairs[start:end].tolist()
+
+    def size(self, term: str) -> int:
+        start, end = self.spans[term]
+        return len(term.encode()) + 4 + 4 * (end - start)
+
+
+def _javascript_order(key: str) -> bytes:
+    return key.encode("utf-16-be")
+
+
+def _ranges(keys: Iterable[str], value: Callable[[str], object], size: Callable[[str], int],
+            files: dict[str, bytes], prefix: str) -> list[list[str]]:
+    """Split a table into files of consecutive keys, each about FILE_TARGET_BYTES (`size` estimates a key's
+    share); [first key, file name] of each, in order."""
+    ranges = []
+    part: list[str] = []
+    total = 0
+
+    def close() -> None:
+        ranges.append([part[0], _add(files, prefix, _json({key: value(key) for key in part}))])
+
+    for key in sorted(keys, key=_javascript_order):
+        share = size(key)
+        if part and total + share > FILE_TARGET_BYTES:
+            close()
+            part, total = [], 0
+        part.append(key)
+        total += share
+    if part:
+        close()
+    return ranges
+
+
+def _word_size(word: str, terms: list[str]) -> int:
+    """About the bytes of `"word":["term",...],` in JSON."""
+    return len(word.encode()) + 4 + sum(len(term.encode()) + 3 for term in terms)
+
+
+def _shown(document: SearchDocument) -> list[str]:
+    return [document.path, document.title, document.date, document.region, excerpt(document.summary)]
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARACTERS) -> str:
+    """The text, or its beginning cut at a word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return f"{cut}…"
+
+
+def _filters(documents: Sequence[SearchDocument]) -> tuple[dict[str, list[list]], dict[str, dict[str, list[int]]]]:
+    """Each filter's values with their number of documents (for meta.json), and their documents as gaps."""
+    values: dict[str, list[list]] = {}
+    members: dict[str, dict[str, list[int]]] = {}
+    for name in FILTERS:
+        groups: dict[str, list[int]] = {}
+        for number, document in enumerate(documents):
+            for value in _values_of(document, name):
+                groups.setdefault(value, []).append(number)
+        order = sorted(groups, reverse=True) if name == "year" else sorted(groups, key=str.casefold)
+        values[name] = [[value, len(groups[value])] for value in order]
+        members[name] = {value: _gaps(groups[value]) for value in order}
+    return values, members
+
+
+def _values_of(document: SearchDocument, name: str) -> Iterable[str]:
+    if name == "region":
+        return (document.region,) if document.region else ()
+    if name == "topic":
+        return dict.fromkeys(document.topics)
+    return (document.year,)
+
+
+def _gaps(numbers: Sequence[int]) -> list[int]:
+    return [numbers[0], *(later - earlier for earlier, later in itertools.pairwise(numbers))]
+
+
+def _blocks(count: int, size: int) -> list[tuple[int, int]]:
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _add(files: dict[str, bytes], prefix: str, data: bytes) -> str:
+    name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}.json"
+    files[name] = data
+    return name

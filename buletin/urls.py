@@ -93,6 +93,7 @@ _quoted = lru_cache(maxsize=1 << 16)(quote)
 
 
 SEARCH_PATH = "cari/"
+SEARCH_INDEX_PATH = "cari/indeks/"  # the search index, read by static/search.js
 CAMPAIGN_SECTION = "kampanye"
 ATOM_FILE = "atom.xml"
 RSS_PATH = "rss.xml"

@@ -19,7 +19,7 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -38,16 +38,6 @@ class WriteReport:
     written: int  # new or changed files
     unchanged: int
     removed: int  # files of the previous build that are gone
-
-
-@dataclass(frozen=True)
-class Finisher:
-    """A last step that makes files from the finished site, such as the search index."""
-
-    folder: str  # the part of the site it owns, e.g. "pagefind/"
-    # run(site, into, changed): look at the finished site, write the folder anew under `into`
-    # and return True, or return False to keep the folder the site already has.
-    run: Callable[[Path, Path, set[str]], bool]
 
 
 def check_output_folder(output: Path, separate: Sequence[Path], outside: Sequence[Path]) -> None:
@@ -94,27 +84,22 @@ def read_manifest(output: Path) -> list[str] | None:
     return [name for name in data["files"] if isinstance(name, str)]
 
 
-def write_site(output: Path, rendered: Iterable[RenderedFile], copied: Sequence[CopiedFile],
-               finish: Finisher | None = None) -> WriteReport:
+def write_site(output: Path, rendered: Iterable[RenderedFile], copied: Sequence[CopiedFile]) -> WriteReport:
     """Make output hold exactly the new files (and anything foreign it held); on any failure the old output stays.
 
     `rendered` may be a stream: each page is written aside as it comes and
     not kept, and output changes only once the stream has ended well.
-    `finish` runs on the complete new site (the search indexer), told which
-    paths changed since the previous build; the files it makes belong to the
-    build like the rendered ones.
     """
     recover_interrupted_write(output)
     previous = set(read_manifest(output) or ()) if output.is_dir() else set()
     paths = PathCheck()
     items = paths.passing(itertools.chain(rendered, copied))
     if not output.exists():
-        return _write_fresh(output, items, paths, finish)
-    return _update_in_place(output, items, paths, finish, previous)
+        return _write_fresh(output, items, paths)
+    return _update_in_place(output, items, paths, previous)
 
 
-def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths: PathCheck,
-                 finish: Finisher | None) -> WriteReport:
+def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths: PathCheck) -> WriteReport:
     """A first build: the whole site in a staging folder, renamed into place."""
     staging = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     remove_tree(staging)
@@ -126,9 +111,6 @@ def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths
         paths.raise_problems()
         new_paths = set(paths.seen_paths)
         _refuse_clashes(output, _foreign(output, new_paths, set()))  # made meanwhile by someone else
-        if finish is not None:
-            finish.run(staging, staging, set(new_paths))
-            new_paths |= {f"{finish.folder}{path}" for path in _files_under(staging / finish.folder)}
         _write_manifest(staging, new_paths)
         staging.rename(output)
     finally:
@@ -137,12 +119,11 @@ def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths
 
 
 def _update_in_place(output: Path, items: Iterable[RenderedFile | CopiedFile], paths: PathCheck,
-                     finish: Finisher | None, previous: set[str]) -> WriteReport:
+                     previous: set[str]) -> WriteReport:
     pending = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     journal = Journal(output, output.parent / f".{output.name}{JOURNAL_MARK}{os.getpid()}")
     remove_tree(pending)
     remove_tree(journal.folder)
-    owned = finish.folder if finish is not None else None
     unchanged = 0
     made_folders: set[Path] = set()
     try:
@@ -157,21 +138,9 @@ def _update_in_place(output: Path, items: Iterable[RenderedFile | CopiedFile], p
         paths.raise_problems()
         new_paths = set(paths.seen_paths)
         _refuse_clashes(output, _foreign(output, new_paths, previous))
-        gone = sorted(path for path in previous - new_paths if not (owned and path.startswith(owned)))
+        gone = sorted(previous - new_paths)
         journal.commit(pending, changed, gone)
         written, removed = len(changed), len(gone)
-        if finish is not None:
-            if finish.run(output, pending, set(changed) | set(gone)):
-                made = {f"{finish.folder}{path}" for path in _files_under(pending / finish.folder)}
-                _refuse_clashes(output, _foreign(output, made, previous))
-                fresh = sorted(path for path in made if not _same_file(pending / path, output / path))
-                old = sorted(path for path in previous if path.startswith(finish.folder) and path not in made)
-                journal.commit(pending, fresh, old)
-                written, removed = written + len(fresh), removed + len(old)
-                unchanged += len(made) - len(fresh)
-            else:
-                made = {path for path in previous if path.startswith(finish.folder)}
-            new_paths |= made
         _write_manifest(pending, new_paths)
         journal.commit(pending, [MANIFEST_NAME], [])
     except BaseException:
@@ -360,11 +329,6 @@ def _same_file(first: Path, second: Path) -> bool:
         return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
     except OSError:
         return False
-
-
-def _files_under(folder: Path) -> set[str]:
-    return {(Path(root) / name).relative_to(folder).as_posix()
-            for root, _folders, files in os.walk(folder) for name in files}
 
 
 def _write_item(destination: Path, item: RenderedFile | CopiedFile) -> None:

@@ -111,14 +111,59 @@ def test_walk_through_the_site_without_errors(browser: object, site_url: str) ->
     assert page.url == region + "halaman/2/"
     assert page.locator(".pagination [aria-current=page]").inner_text() == "Halaman 2 dari 2"
     page.goto(site_url + "/cari/")
-    search_box = page.get_by_role("textbox", name="Cari berita")
+    search_box = page.get_by_role("searchbox", name="Kata yang dicari")
     search_box.fill("perdagangan orang")
-    result = page.locator(".pagefind-ui__result-link").first
+    result = page.locator(".search-result a").first
     result.wait_for(timeout=15_000)
     result.click()
     page.wait_for_load_state()
     assert "/berita/" in page.url
     assert page.locator("h1").count() == 1
+    assert errors == []
+
+
+def search_results(page: object, query: str) -> list[str]:
+    """Type a query and wait for the status line to answer it; the result links."""
+    page.get_by_role("searchbox", name="Kata yang dicari").fill(query)
+    page.wait_for_function("q => document.getElementById('search-status').textContent.includes(q)",
+                           arg=f"“{query}”", timeout=15_000)
+    return page.locator(".search-result .card-title a").evaluate_all("links => links.map(a => a.pathname)")
+
+
+def test_search_finds_word_forms_filters_pages_and_keeps_its_state(browser: object, site_url: str) -> None:
+    page, errors = open_page(browser)
+    page.goto(site_url + "/cari/")
+    stems = search_results(page, "pencegahan")
+    assert stems and stems == search_results(page, "mencegah") == search_results(page, "cegah")
+    assert search_results(page, "jumanti") == search_results(page, "jumantik") != []  # the last word as a prefix
+    assert page.locator(".search-result mark").first.inner_text().lower().startswith("jumantik")
+    assert search_results(page, "jumantik xyzzyqu") == []
+    assert page.locator("#search-status").inner_text().startswith("Tidak ada berita dengan “jumantik xyzzyqu”")
+
+    everything = search_results(page, "jakarta")
+    assert len(everything) == 10 and page.locator("#search-more").is_visible()  # ten at a time
+    page.locator("#search-more").click()
+    assert page.locator(".search-result").count() > 10
+    assert page.evaluate("document.activeElement.pathname") == page.locator(
+        ".search-result .card-title a").nth(10).evaluate("a => a.pathname")  # focus on the first new result
+
+    page.get_by_text("Saring hasil").click()
+    page.get_by_role("checkbox", name="Jakarta Barat").check()
+    page.wait_for_function("() => location.search.includes('region=Jakarta+Barat')")
+    page.wait_for_function("() => [...document.querySelectorAll('.search-result .card-meta')]"
+                           ".every(line => line.textContent.endsWith('Jakarta Barat'))")
+    regions = page.locator(".search-result .card-meta").all_inner_texts()
+    assert regions and all(line.endswith("· Jakarta Barat") for line in regions)
+    filtered = page.url
+    page.locator(".search-result .card-title a").first.click()
+    page.wait_for_load_state()
+    assert "/berita/" in page.url
+    page.go_back()
+    page.locator(".search-result").first.wait_for()
+    assert page.url == filtered
+    assert page.get_by_role("searchbox", name="Kata yang dicari").input_value() == "jakarta"
+    assert page.get_by_role("checkbox", name="Jakarta Barat").is_checked()
+    assert page.locator(".search-result .card-meta").all_inner_texts() == regions
     assert errors == []
 
 
@@ -133,7 +178,9 @@ def test_no_accessibility_violations(browser: object, site_url: str, scheme: str
     for name, path in PAGES.items():
         page.goto(site_url + path)
         if name == "search":
-            page.get_by_role("textbox", name="Cari berita").wait_for()
+            page.get_by_role("searchbox", name="Kata yang dicari").fill("jakarta")
+            page.locator(".search-result").first.wait_for()
+            page.get_by_text("Saring hasil").click()
         page.add_script_tag(content=axe)
         violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
             .violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)""")

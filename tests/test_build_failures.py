@@ -278,25 +278,26 @@ def test_a_bulletin_without_related_ones_is_a_warning(tmp_path: Path) -> None:
     assert (site / "output" / "berita" / "pemilu" / "index.html").is_file()
 
 
-def test_a_failing_last_step_puts_back_the_pages_already_moved_in(tmp_path: Path) -> None:
-    """The search index is made from the new pages in place; when it fails, the old pages come back."""
-    from buletin.problems import BuildError
+def test_a_failing_last_step_puts_back_the_pages_already_moved_in(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages move into output first, the manifest last; when that fails, the old pages come back."""
+    from buletin import write
     from buletin.render import RenderedFile
-    from buletin.write import Finisher, write_site
 
     output = tmp_path / "output"
     first = [RenderedFile("index.html", b"lama", "front page"), RenderedFile("berita/a/index.html", b"a", "a")]
-    write_site(output, first, [])
+    write.write_site(output, first, [])
     before = snapshot(output)
 
-    def failing(site: Path, into: Path, changed: set[str]) -> bool:
-        assert (site / "berita" / "b" / "index.html").read_bytes() == b"b"  # the new site is in place
-        assert not (site / "berita" / "a").exists()
-        raise BuildError([])
+    def failing(folder: Path, paths: set[str]) -> None:
+        assert (output / "berita" / "b" / "index.html").read_bytes() == b"b"  # the new pages are in place
+        assert not (output / "berita" / "a").exists()
+        raise OSError(28, "No space left on device")
 
+    monkeypatch.setattr(write, "_write_manifest", failing)
     second = [RenderedFile("index.html", b"baru", "front page"), RenderedFile("berita/b/index.html", b"b", "b")]
-    with pytest.raises(BuildError):
-        write_site(output, second, [], finish=Finisher("pagefind/", failing))
+    with pytest.raises(OSError):
+        write.write_site(output, second, [])
     assert snapshot(output) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
-import os
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 import pytest
-from conftest import copy_site, read_html, run_build, snapshot
+from conftest import copy_site, read_html, run_build
 from lxml import etree
 
 from buletin import feeds, urls
-from buletin.search import _read as read_pagefind_index
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "n": "http://www.google.com/schemas/sitemap-news/0.9"}
@@ -98,7 +97,7 @@ def test_sitemap_lists_every_page_and_validates(built: Path) -> None:
     listed = {loc.text: lastmod.text for loc, lastmod in zip(
         document.iterfind("s:url/s:loc", SITEMAP_NS), document.iterfind("s:url/s:lastmod", SITEMAP_NS), strict=True)}
     pages = {BASE + path.relative_to(built).as_posix().removesuffix("index.html")
-             for path in built.rglob("*.html") if path.name != "404.html" and "pagefind" not in path.parts}
+             for path in built.rglob("*.html") if path.name != "404.html"}
     pages.discard(BASE + urls.SEARCH_PATH)
     assert set(listed) == pages
     assert listed[BASE + "berita/tppo-jakbar/"] == "2023-08-02T00:00:00+07:00"
@@ -169,8 +168,6 @@ def meta(page, attribute: str) -> dict[str, list[str]]:
 
 def test_every_page_has_language_title_description_and_canonical(built: Path) -> None:
     for path in built.rglob("*.html"):
-        if "pagefind" in path.parts:
-            continue
         page = read_html(path)
         assert page.html["lang"] == "id", path
         assert page.title.get_text().strip(), path
@@ -266,54 +263,99 @@ def test_share_links_are_plain_links(built: Path) -> None:
 
 def test_search_page_and_index_of_articles_only(built: Path) -> None:
     page = read_html(built / "cari" / "index.html")
-    assert page.find("link", href="/pagefind/pagefind-ui.css")
-    assert [s["src"] for s in page.find_all("script", src=True)] == ["/pagefind/pagefind-ui.js", "/search.js"]
-    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["id"]
-    assert entry["languages"]["id"]["page_count"] == 4  # the four published articles, no list pages
-    filters = {}
-    for path in (built / "pagefind" / "filter").glob("*.pf_filter"):
-        name, values = read_pagefind_index(path)
-        filters[name] = {value: len(pages) for value, pages in values}
-    assert filters == {
-        "Wilayah": {"Jakarta Barat": 1, "Jakarta Selatan": 2, "Jakarta Timur": 1},
-        "Tahun": {"2023": 4},
-        "Topik": {"dbd": 2, "jumantik": 1, "kesehatan": 1, "perdagangan orang": 2, "sosialisasi": 2, "tppo": 2},
+    assert [s["src"] for s in page.find_all("script", src=True)] == ["/search.js"]
+    form = page.find("form", id="search-form")
+    assert form["role"] == "search" and form["data-index"] == "/cari/indeks/" and form["data-root"] == "/"
+    field = form.find("input", attrs={"name": "q"})
+    assert form.find("label", attrs={"for": field["id"]}).get_text() == "Kata yang dicari"
+    interface = json.loads(page.find("script", id="search-words").string)
+    assert interface["region"] == "Wilayah" and interface["results"] == "{count} hasil untuk “{query}”"
+    index = built / "cari" / "indeks"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    assert meta["documents"] == 4  # the four published articles, no draft, no list pages
+    assert meta["filters"] == {
+        "region": [["Jakarta Barat", 1], ["Jakarta Selatan", 2], ["Jakarta Timur", 1]],
+        "topic": [["dbd", 2], ["jumantik", 1], ["kesehatan", 1], ["perdagangan orang", 2], ["sosialisasi", 2],
+                  ["tppo", 2]],
+        "year": [["2023", 4]],
     }
-    article = read_html(built / "berita" / "tppo-jaksel" / "index.html")
-    assert article.find("article").has_attr("data-pagefind-body")
-    assert article.find("nav", class_="related") is None or article.find("nav", class_="related").has_attr(
-        "data-pagefind-ignore")
-    assert article.select_one(".related-inline").has_attr("data-pagefind-ignore")
+    named = {name for _first, name in meta["words"] + meta["terms"]} | set(meta["pages"]) | {meta["filter_file"]}
+    assert named | {"meta.json"} == {path.name for path in index.iterdir()}  # nothing unnamed, nothing missing
+    documents = [entry for name in meta["pages"] for entry in json.loads((index / name).read_text(encoding="utf-8"))]
+    assert [path for path, *_rest in documents] == [f"berita/{slug}/" for slug in NEWEST_FIRST]
+    assert documents[0][1:4] == ["Kasus demam berdarah di Jakarta Selatan turun berkat jumantik", "1 Oktober 2023",
+                                 "Jakarta Selatan"]
 
 
-def test_failed_indexing_fails_the_build_and_keeps_the_output(tmp_path: Path) -> None:
-    site = copy_site("basic", tmp_path)
-    assert run_build(site).exit_code == 0
-    before = snapshot(site / "output")
-    broken = tmp_path / "broken" / "pagefind"
-    broken.mkdir(parents=True)
-    (broken / "__init__.py").write_text("")
-    (broken / "__main__.py").write_text(
-        "import sys\nprint('Error: disk quota exceeded', file=sys.stderr)\nsys.exit(1)\n")
-    source = site / "content" / "2023" / "dbd-jaktim.md"
-    source.write_text(source.read_text() + "\nParagraf baru.\n", encoding="utf-8")
-    path = os.pathsep.join([str(tmp_path / "broken"), *sys.path])
-    result = run_build(site, env_extra={"PYTHONPATH": path})
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: 1 problem found; nothing was written.\n"
-        "search index: Pagefind failed to index the site: Error: disk quota exceeded\n"
-        "    The previous output was kept. Install the dependencies again (pip install -e .), "
-        "or set search = false in site.toml.\n")
-    assert snapshot(site / "output") == before
-    assert sorted(p.name for p in site.iterdir()) == [".cache", "content", "output", "site.toml"]
+def test_the_search_index_finds_word_forms_names_and_tags(built: Path) -> None:
+    index = SearchReader(built / "cari" / "indeks")
+    assert index.terms_of("pencegahan") == index.terms_of("cegah") == ["cegah"]  # one stem
+    assert index.terms_of("dimas") == ["dimas"]  # a reporter's name, not stemmed to "mas"
+    assert index.terms_of("di") == []  # a stopword: ignored by a query
+    assert index.search("di jakarta timur") == index.search("jakarta timur") != []
+    assert index.search("menggencarkan") == index.search("gencarkan") == ["berita/dbd-jaktim/"]
+    assert set(index.search("perdagangan orang")) == {"berita/tppo-jakbar/", "berita/tppo-jaksel/"}
+    assert set(index.search("Dimas Prasetyo")) == {"berita/tppo-jakbar/", "berita/dbd-jaktim/"}
+    assert index.search("jumantik nyamuk tidakadakata") == []  # every word must be found
+    assert set(index.search("jakarta selatan", region="Jakarta Selatan")) == {"berita/dbd-jaksel/",
+                                                                               "berita/tppo-jaksel/"}
+    # a word in the title weighs more than the same word in the body
+    title_hit = index.search("jumantik")
+    assert title_hit[0] in ("berita/dbd-jaksel/", "berita/dbd-jaktim/")
+
+
+class SearchReader:
+    """What static/search.js does with the index files, in Python: exact words, all words of a query."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.meta = self.read("meta.json")
+
+    def read(self, name: str) -> object:
+        return json.loads((self.folder / name).read_text(encoding="utf-8"))
+
+    def file_for(self, ranges: list[list[str]], key: str) -> str | None:
+        order = [first.encode("utf-16-be") for first, _name in ranges]
+        at = bisect.bisect_right(order, key.encode("utf-16-be")) - 1
+        return ranges[at][1] if at >= 0 else None
+
+    def terms_of(self, word: str) -> list[str] | None:
+        name = self.file_for(self.meta["words"], word)
+        return self.read(name).get(word) if name else None
+
+    def postings(self, term: str) -> dict[int, int]:
+        numbers = self.read(self.file_for(self.meta["terms"], term))[term]
+        found, document = {}, 0
+        for position in range(0, len(numbers), 2):
+            document = numbers[position] if position == 0 else document + numbers[position]
+            found[document] = numbers[position + 1]
+        return found
+
+    def search(self, query: str, region: str | None = None) -> list[str]:
+        scores: dict[int, int] | None = None
+        for word in dict.fromkeys(query.lower().split()):
+            terms = self.terms_of(word)
+            if terms is None:
+                return []
+            if not terms:
+                continue
+            best: dict[int, int] = {}
+            for term in terms:
+                for document, weight in self.postings(term).items():
+                    best[document] = max(best.get(document, 0), weight)
+            scores = best if scores is None else {d: s + best[d] for d, s in scores.items() if d in best}
+        if region is not None:
+            gaps = self.read(self.meta["filter_file"])["region"][region]
+            members = set(itertools.accumulate(gaps))
+            scores = {document: score for document, score in (scores or {}).items() if document in members}
+        order = sorted((scores or {}).items(), key=lambda item: (-item[1], item[0]))
+        paths = [entry[0] for name in self.meta["pages"] for entry in self.read(name)]
+        return [paths[document] for document, _score in order]
 
 
 def test_search_can_be_turned_off(tmp_path: Path) -> None:
     site = copy_site("basic", tmp_path)
     (site / "site.toml").write_text("search = false\n" + (site / "site.toml").read_text(), encoding="utf-8")
     assert run_build(site).exit_code == 0
-    assert not (site / "output" / "pagefind").exists()
     assert not (site / "output" / "cari").exists()
     assert "/cari/" not in (site / "output" / "index.html").read_text()

