@@ -136,6 +136,7 @@ def test_search_finds_word_forms_filters_pages_and_keeps_its_state(browser: obje
     stems = search_results(page, "pencegahan")
     assert stems and stems == search_results(page, "mencegah") == search_results(page, "cegah")
     assert search_results(page, "jumanti") == search_results(page, "jumantik") != []  # the last word as a prefix
+    assert search_results(page, "jumantik dari") == search_results(page, "jumantik")  # a stopword, not "daring"
     assert page.locator(".search-result mark").first.inner_text().lower().startswith("jumantik")
     assert search_results(page, "jumantik xyzzyqu") == []
     assert page.locator("#search-status").inner_text().startswith("Tidak ada berita dengan “jumantik xyzzyqu”")
