@@ -280,10 +280,20 @@ class Renderer:
         files = [RenderedFile(urls.RSS_PATH, feeds.rss_feed(site_feed, site, address, self._feed_body()), "RSS feed")]
         site_changed = feeds.site_last_change(site)
         entries = [(site_path.removesuffix("index.html"), lastmod or site_changed) for site_path, lastmod in in_sitemap]
-        files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(entries, address)]
+        files += self._sitemaps(entries)
         files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
         files.append(RenderedFile(urls.ROBOTS_PATH, feeds.robots_txt(address), "robots.txt"))
         return files
+
+    def _sitemaps(self, entries: Sequence[tuple[str, datetime]]) -> list[RenderedFile]:
+        """The sitemaps of these pages; the previous build's files when they listed the very same pages and dates
+        (an edit seldom changes either, and the sitemaps of a large site take long to serialise)."""
+        inputs = hashlib.sha256("".join(f"{path}\0{moment.isoformat()}\n" for path, moment in entries).encode())
+        keys = {path: self.page_key("sitemap", path, inputs.hexdigest()) for path in feeds.sitemap_paths(len(entries))}
+        if all(self.reusable.get(path) == key for path, key in keys.items()):
+            return [RenderedFile(path, None, "sitemap", key=key) for path, key in keys.items()]
+        return [RenderedFile(path, data, "sitemap", key=keys[path])
+                for path, data in feeds.sitemaps(entries, self.urls)]
 
     def _feed_body(self) -> Callable[[Article], str] | None:
         """What gives feeds an article's body: the full content when the site wants it, else nothing."""
