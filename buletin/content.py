@@ -322,8 +322,10 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         return result
     entries: list[tuple[Path, str, str, FileOutcome | None]] = []  # path, shown, key, cached outcome
     to_parse: list[tuple[str, bytes, str, str]] = []
-    for path in find_bulletin_files(content_dir):
-        shown = _display_path(path, display_root)
+    shown_folder = _shown_folder(content_dir, display_root)
+    for relative in bulletin_files_under(content_dir):
+        path = content_dir / relative
+        shown = _joined(shown_folder, relative) if shown_folder is not None else _display_path(path, display_root)
         try:
             raw = path.read_bytes()
         except OSError as error:
@@ -400,15 +402,49 @@ def _references_exist(article: Article | None, content_dir: Path) -> bool:
 
 def find_bulletin_files(content_dir: Path) -> list[Path]:
     """Markdown files under content_dir, skipping hidden files and folders and the campaigns folder."""
-    found = []
-    for path in content_dir.rglob("*.md"):
-        relative = path.relative_to(content_dir)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
-        if relative.parts[0] == CAMPAIGN_FOLDER:
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+    return [content_dir / relative for relative in bulletin_files_under(content_dir)]
+
+
+def bulletin_files_under(content_dir: Path) -> list[str]:
+    """find_bulletin_files as sorted paths relative to content_dir, with "/" between folders.
+
+    Strings and scandir, not pathlib: on a large archive, making and comparing
+    Path objects took longer than reading the folders.
+    """
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):  # as rglob: symbolic links to folders are not followed
+                if relative != CAMPAIGN_FOLDER:
+                    walk(entry.path, relative + "/")
+            elif entry.name.endswith(".md") and entry.is_file():
+                found.append(relative)
+
+    walk(str(content_dir), "")
+    return sorted(found)
+
+
+def _shown_folder(content_dir: Path, display_root: Path | None) -> str | None:
+    """How _display_path shows content_dir, when every file below it shows as that and its relative path;
+    None when the display root lies inside the content folder, so that only some files are below it."""
+    if display_root is not None and display_root != content_dir and display_root.is_relative_to(content_dir):
+        return None
+    return _display_path(content_dir, display_root)
+
+
+def _joined(folder: str, relative: str) -> str:
+    """A path below a folder shown as `folder` (as _display_path shows it), with "/" between folders."""
+    if folder == ".":
+        return relative
+    return folder + relative if folder.endswith("/") else f"{folder}/{relative}"
 
 
 def _display_path(path: Path, display_root: Path | None) -> str:
