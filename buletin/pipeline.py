@@ -15,7 +15,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from . import collector, related
-from .cache import BuildCache
+from .cache import BuildCache, output_status
 from .config import SiteConfig, load_config
 from .content import LoadResult, load_campaigns, load_content
 from .engine import engine_fingerprint
@@ -135,7 +135,8 @@ def _build(options: BuildOptions) -> BuildReport:
                             reusable=reusable, pictures=pictures, progress=tick)
         written = write_site(options.output_dir, tally.passing(renderer.render_all(workers=os.cpu_count() or 1)),
                              copied, finish=replace(indexer, run=index_timed) if indexer else None)
-    cache.keep_pages(options.output_dir, tally.keys)
+    status = output_status(options.output_dir, read_manifest(options.output_dir) or [])
+    cache.keep_pages(options.output_dir, tally.keys, status)
     timer.lap("write")
     timer.seconds["render"] += tally.seconds
     timer.seconds["write"] -= tally.seconds + search_seconds
@@ -143,8 +144,7 @@ def _build(options: BuildOptions) -> BuildReport:
         timer.seconds["search"] = search_seconds
     cache_note += f", {tally.reused} of {tally.files} pages unchanged and not rendered again"
     pages = tally.pages
-    cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until,
-                          read_manifest(options.output_dir) or [],
+    cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until, status,
                           articles=len(site.articles), pages=pages, warnings=warnings)
     return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
 
