@@ -416,8 +416,10 @@ def _keep_largest_of_rows(matrix: sparse.csr_matrix, keep: int, first_row: int |
     sorted_rows = rows[order]
     row_starts = np.searchsorted(sorted_rows, np.arange(matrix.shape[0]), side="left")
     rank = np.arange(len(order)) - row_starts[sorted_rows]
-    chosen = order[rank < keep]
-    chosen = chosen[np.lexsort((indices[chosen], rows[chosen]))]
+    # Back into entry order, which is by row and then column (the indices are sorted): a mask, not a sort.
+    chosen = np.zeros(len(data), dtype=bool)
+    chosen[order[rank < keep]] = True
+    chosen = np.flatnonzero(chosen)
     counts = np.bincount(rows[chosen], minlength=matrix.shape[0])
     new_pointers = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     return sparse.csr_matrix((data[chosen], indices[chosen], new_pointers), shape=matrix.shape)
@@ -426,22 +428,31 @@ def _keep_largest_of_rows(matrix: sparse.csr_matrix, keep: int, first_row: int |
 def _likely_largest(candidates: np.ndarray, rows: np.ndarray, data: np.ndarray, keep: int) -> np.ndarray:
     """The candidates (ascending entry numbers, so grouped by row) that can be among their row's `keep` largest.
 
-    Sorting dominates, so first drop what cannot win: if at least `keep` entries of
-    a row reach a quarter of its largest value, its `keep` largest (and every entry
-    tied with the last of them) are among those. Rows with fewer keep everything.
+    Sorting dominates, so first drop what cannot win. Each row's threshold is
+    narrowed by bisection between 0 and its largest value: a threshold that at
+    least `keep` of the row's entries reach lets go of the entries below it, as
+    its `keep` largest (and every entry tied with the last of them) reach it too.
+    Rows with fewer than `keep` entries keep everything.
     """
-    if len(candidates) <= 4 * keep * (int(rows.max(initial=0)) + 1):
+    row_count = int(rows.max(initial=0)) + 1
+    if len(candidates) <= 4 * keep * row_count:
         return candidates  # too few per row to be worth it
     candidate_rows, values = rows[candidates], data[candidates]
     starts = np.flatnonzero(np.concatenate(([True], candidate_rows[1:] != candidate_rows[:-1])))
-    largest = np.maximum.reduceat(values, starts)
-    row_of_group = candidate_rows[starts]
-    threshold = np.zeros(int(rows.max(initial=0)) + 1)
-    threshold[row_of_group] = largest * 0.25
-    passing = values >= threshold[candidate_rows]
-    passing_per_row = np.bincount(candidate_rows[passing], minlength=len(threshold))
-    short = passing_per_row < keep
-    return candidates[passing | short[candidate_rows]]
+    lower, upper = np.zeros(row_count), np.zeros(row_count)
+    upper[candidate_rows[starts]] = np.maximum.reduceat(values, starts)
+    for _ in range(LARGEST_ROUNDS):
+        middle = (lower + upper) / 2
+        passing = values >= middle[candidate_rows]
+        enough = np.bincount(candidate_rows[passing], minlength=row_count) >= keep
+        lower, upper = np.where(enough, middle, lower), np.where(enough, upper, middle)
+        kept = passing | ~enough[candidate_rows]
+        candidates, candidate_rows, values = candidates[kept], candidate_rows[kept], values[kept]
+    return candidates
+
+
+# Bisection rounds of _likely_largest: each halves the range of values a row's threshold lies in.
+LARGEST_ROUNDS = 8
 
 
 def _rare_terms(matrix: sparse.csr_matrix, max_frequency: int, keep: int) -> sparse.csr_matrix:
