@@ -591,21 +591,46 @@ def _digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[obj
     With `memo`, a dataclass met again (a region with thousands of bulletins, on
     each of its pages) is hashed once, by identity, while the memo keeps it alive.
     """
-    if isinstance(value, Article):
-        hasher.update(b"A" + value.source_digest.encode() + b"\0")
-    elif isinstance(value, (str, Path)):
-        hasher.update(b"S" + str(value).encode() + b"\0")
-    elif value is None or isinstance(value, (bool, int, float)):
-        hasher.update(b"V" + repr(value).encode() + b"\0")
-    elif isinstance(value, (datetime, date)):
-        hasher.update(b"D" + value.isoformat().encode() + b"\0")
-    elif isinstance(value, (list, tuple)):
-        hasher.update(b"[")
+    parts: list[bytes] = []
+    _encode(value, parts, memo)
+    hasher.update(b"".join(parts))  # one call for the whole value, not one per piece of it
+
+
+def _encode(value: object, parts: list[bytes], memo: dict[int, tuple[object, bytes]] | None) -> None:
+    """The bytes _digest_into hashes for a value, added to `parts`; the commonest types are told apart by
+    their exact type first (a list page's inputs are some 200 small values, on 17,000 pages)."""
+    kind = type(value)
+    if kind is str:
+        parts.append(b"S" + value.encode() + b"\0")
+    elif kind is tuple or kind is list:
+        parts.append(b"[")
         for item in value:
-            _digest_into(hasher, item, memo)
-        hasher.update(b"]")
+            _encode(item, parts, memo)
+        parts.append(b"]")
+    elif kind is Article:
+        parts.append(b"A" + value.source_digest.encode() + b"\0")
+    elif value is None or kind is bool or kind is int:
+        parts.append(b"V" + repr(value).encode() + b"\0")
+    else:
+        _encode_other(value, parts, memo)
+
+
+def _encode_other(value: object, parts: list[bytes], memo: dict[int, tuple[object, bytes]] | None) -> None:
+    if isinstance(value, Article):
+        parts.append(b"A" + value.source_digest.encode() + b"\0")
+    elif isinstance(value, (str, Path)):
+        parts.append(b"S" + str(value).encode() + b"\0")
+    elif value is None or isinstance(value, (bool, int, float)):
+        parts.append(b"V" + repr(value).encode() + b"\0")
+    elif isinstance(value, (datetime, date)):
+        parts.append(b"D" + value.isoformat().encode() + b"\0")
+    elif isinstance(value, (list, tuple)):
+        parts.append(b"[")
+        for item in value:
+            _encode(item, parts, memo)
+        parts.append(b"]")
     elif isinstance(value, dict):
-        _digest_into(hasher, sorted(value.items()), memo)
+        _encode(sorted(value.items()), parts, memo)
     elif dataclasses.is_dataclass(value):
         known = memo.get(id(value)) if memo is not None else None
         if known is None:
@@ -614,7 +639,7 @@ def _digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[obj
             known = (value, inner.digest())
             if memo is not None:
                 memo[id(value)] = known
-        hasher.update(b"c" + known[1])
+        parts.append(b"c" + known[1])
     else:
         raise TypeError(f"cannot tell whether a page input of type {type(value).__name__} changed")
 
