@@ -608,20 +608,46 @@ class RelatedIndex:
     def all_related(self) -> dict[str, tuple[str, ...]]:
         """Every document's Baca juga list, computed in chunks."""
         if self._lists is None:
-            lists = {}
-
-            def combined_rows(start: int) -> sparse.csr_matrix:
-                direct, neighbours = self._topical_rows(slice(start, min(len(self.names), start + self.chunk_rows)))
-                return sparse.csr_matrix(direct + neighbours)
+            def chunk_lists(start: int) -> list[tuple[str, ...]]:
+                rows = slice(start, min(len(self.names), start + self.chunk_rows))
+                direct, neighbours = self._topical_rows(rows)
+                return self._choose_rows(rows, sparse.csr_matrix(direct + neighbours))
 
             starts = range(0, len(self.names), self.chunk_rows)
-            for start, combined in zip(starts, self._map_chunks(combined_rows, starts), strict=True):
-                rows = range(start, min(len(self.names), start + self.chunk_rows))
-                for offset, row in enumerate(rows):
-                    begin, end = combined.indptr[offset], combined.indptr[offset + 1]
-                    lists[self.names[row]] = self._choose(row, combined.indices[begin:end], combined.data[begin:end])
-            self._lists = lists
+            chosen = itertools.chain.from_iterable(self._map_chunks(chunk_lists, starts))
+            self._lists = dict(zip(self.names, chosen, strict=True))
         return self._lists
+
+    def _choose_rows(self, rows: slice, combined: sparse.csr_matrix) -> list[tuple[str, ...]]:
+        """_choose for each of `rows`, given their topical scores: for all of them at once, with the same
+        arithmetic and order, except documents that pin or exclude others, which go through _choose."""
+        weights = self.weights
+        own = np.repeat(np.arange(rows.start, rows.stop, dtype=np.int64), np.diff(combined.indptr))
+        columns, topical = combined.indices.astype(np.int64), combined.data
+        special = np.asarray([bool(self.documents[row].pinned or self.documents[row].excluded)
+                              for row in range(rows.start, rows.stop)], dtype=bool)
+        keep = (topical >= weights.min_score) & ~special[own - rows.start]
+        own, columns, topical = own[keep], columns[keep], topical[keep]
+        region = np.where(self._region_ids[columns] == self._region_ids[own], weights.region_weight, 0.0)
+        if weights.time_scale_days <= 0:
+            time = np.zeros(len(columns))
+        else:
+            days = np.abs(self._timestamps[columns] - self._timestamps[own]) / 86400
+            time = weights.time_weight * np.exp(-days / weights.time_scale_days)
+        score = topical + region + time
+        order = np.lexsort((self._name_ranks[columns], -self._timestamps[columns], -score, own))
+        rank = np.arange(len(order)) - np.searchsorted(own[order], own[order], side="left")
+        best = order[rank < weights.count]  # still by row, then best first
+        ends = np.searchsorted(own[best], np.arange(rows.start, rows.stop), side="right")
+        names = [self.names[column] for column in columns[best].tolist()]
+        lists = []
+        for offset, row in enumerate(range(rows.start, rows.stop)):
+            if special[offset]:
+                begin, end = combined.indptr[offset], combined.indptr[offset + 1]
+                lists.append(self._choose(row, combined.indices[begin:end], combined.data[begin:end]))
+            else:
+                lists.append(tuple(names[ends[offset - 1] if offset else 0:ends[offset]]))
+        return lists
 
     def related(self, name: str) -> tuple[str, ...]:
         """The Baca juga list: pinned first, then the best ranked, at most `count` unless more are pinned."""
