@@ -170,40 +170,42 @@ class Renderer:
         site, words = self.site, self.words
         jobs: list[Callable[[], list[RenderedFile]]] = [functools.partial(_one, self.render_article, article)
                                                         for article in site.articles]
-        jobs.append(functools.partial(
-            self.render_list, "index.html", "", site.articles, heading=site.config.title, kind="home",
+        jobs += self._list_jobs(
+            "index.html", "", site.articles, heading=site.config.title, kind="home",
             term=None, description=site.config.tagline, trail=[],
-            active_campaigns=tuple(e for e in site.campaigns if e.status == "active")))
+            active_campaigns=tuple(e for e in site.campaigns if e.status == "active"))
         for entry in site.campaigns:
-            jobs.append(functools.partial(
-                self.render_list, "campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
+            jobs += self._list_jobs(
+                "campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
                 kind="campaign", term=None, description=entry.campaign.theme,
-                trail=[(words["campaigns"], urls.campaign_path())], own_feed=True, campaign=entry))
+                trail=[(words["campaigns"], urls.campaign_path())], own_feed=True, campaign=entry)
         descriptions = {"region": "description_region", "tag": "description_tag", "reporter": "description_reporter"}
         headings = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}
         for term in (*site.regions, *site.tags, *site.reporters):
-            jobs.append(functools.partial(
-                self.render_list, "list.html", term.path, term.articles,
+            jobs += self._list_jobs(
+                "list.html", term.path, term.articles,
                 heading=words[headings[term.kind]].format(name=term.name), kind=term.kind, term=term,
                 description=words[descriptions[term.kind]].format(name=term.name),
-                trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag")))
+                trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag"))
         archive_trail = [(words["archive"], urls.archive_path())]
         lists_end = len(jobs)
+        month_jobs = []  # how many jobs the months of each year make
         for year in site.years:
+            before = len(jobs)
             for month in year.months:
                 name = format_month(month.year, month.month, site.config.language)
-                jobs.append(functools.partial(
-                    self.render_list, "list.html", month.path, month.articles,
+                jobs += self._list_jobs(
+                    "list.html", month.path, month.articles,
                     heading=words["archive_month"].format(name=name), kind="month", term=None,
                     description=words["description_archive"].format(name=name),
-                    trail=[*archive_trail, (str(year.year), year.path)]))
+                    trail=[*archive_trail, (str(year.year), year.path)])
+            month_jobs.append(len(jobs) - before)
         listed = self.feeds()
         jobs += [functools.partial(self.render_feed, feed) for feed in listed]
         # What each job costs, about: a page per article, the pages of each list, a feed counts as a few.
         feeds_from = len(jobs) - len(listed)
-        per_page = site.config.items_per_page
         weights = [1 if number < len(site.articles) else 5 if number >= feeds_from
-                   else max(1, math.ceil(len(job.args[2]) / per_page)) for number, job in enumerate(jobs)]
+                   else len(job.keywords["numbers"]) for number, job in enumerate(jobs)]
         done = job_results(jobs, workers, self, weights)  # each job's files, in the order of the jobs
         in_sitemap: list[tuple[str, datetime | None]] = []
 
@@ -223,14 +225,14 @@ class Renderer:
                 "campaigns.html", urls.campaign_path(), heading=words["campaigns"],
                 description=words["description_campaigns"], campaigns=site.campaigns,
                 breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())]))])
-        for year in site.years:
+        for year, year_jobs in zip(site.years, month_jobs, strict=True):
             heading = words["archive_year"].format(name=year.year)
             yield from passing([self.render_page(
                 "archive.html", year.path, years=(year,), heading=heading,
                 description=words["description_archive"].format(name=year.year),
                 lastmod=_newest(a for month in year.months for a in month.articles),
                 breadcrumbs=self._trail([*archive_trail, (str(year.year), year.path)]))])
-            yield from next_jobs(len(year.months))
+            yield from next_jobs(year_jobs)
         yield from passing([
             self.render_page("archive.html", urls.archive_path(), years=site.years, heading=words["archive"],
                              breadcrumbs=self._trail(archive_trail), lastmod=_newest(site.articles)),
@@ -357,11 +359,23 @@ class Renderer:
             campaign=campaign,
         )
 
+    def _list_jobs(self, template: str, first_path: str, articles: Sequence[Article],
+                   **settings: object) -> list[functools.partial]:
+        """render_list for the pages of a list, a few pages a job: the pages of a large list (a tag on half
+        the archive) are then shared by the workers instead of keeping one of them busy to the end."""
+        total = max(1, math.ceil(len(articles) / self.site.config.items_per_page))
+        return [functools.partial(self.render_list, template, first_path, articles,
+                                  numbers=range(first, min(total, first + LIST_PAGES_PER_JOB - 1) + 1), **settings)
+                for first in range(1, total + 1, LIST_PAGES_PER_JOB)]
+
     def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
                     term: Term | None, description: str, trail: list[tuple[str, str]],
-                    own_feed: bool = False, **extra: object) -> list[RenderedFile]:
+                    own_feed: bool = False, numbers: range | None = None, **extra: object) -> list[RenderedFile]:
+        """The pages of a list (those of `numbers` only, when given)."""
         pages = []
         for page in paginate(articles, first_path, self.site.config.items_per_page):
+            if numbers is not None and page.number not in numbers:
+                continue
             numbered = self.words["page_n_of_m"].format(n=page.number, m=page.total)
             title = heading if page.number == 1 else f"{heading} · {numbered}"
             crumbs = self._trail([*trail, (heading, first_path)]) if first_path else None
@@ -499,6 +513,9 @@ class Renderer:
     def _list_date(self, article: Article) -> str:
         return format_list_date(article.date, self.site.config.language)
 
+
+# Pages of a list rendered by one job.
+LIST_PAGES_PER_JOB = 40
 
 # Rendering in forked workers: the jobs are handed over by inheritance, not by pickling, which a
 # process-local variable set just before forking makes possible.
