@@ -24,6 +24,8 @@ import markdown
 import yaml
 from babel import Locale, UnknownLocaleError
 from frontmatter.default_handlers import YAMLHandler
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
@@ -923,6 +925,8 @@ class MarkdownRenderer:
             output_format="html",
         )
         self.markdown.treeprocessors.register(_PlainTextSkipped(self.markdown), "inline", 20)  # Markdown's own place
+        blocks = self.markdown.parser.blockprocessors
+        blocks.register(_PlainParagraph(self.markdown.parser, blocks["paragraph"]), "buletin_plain_paragraph", 200)
 
     def render(self, body: str, document: Path) -> RenderedBody:
         self.markdown.reset()
@@ -952,6 +956,31 @@ class _PlainTextSkipped(InlineProcessor):
         if not _INLINE_START.search(data):
             return data
         return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
+# A line that may open something other than paragraph text: every block processor of the Markdown
+# above looks for a line opening with a space, digit, mark or sign (lists, headers, code, quotes, rules,
+# references, footnotes, abbreviations, definitions), a "|" (tables) or a stashed HTML block.
+_NOT_PLAIN_LINE = re.compile(r"^(?![^\W\d_]|[“‘\"'(])", re.MULTILINE)
+
+
+class _PlainParagraph(BlockProcessor):
+    """A block whose every line opens with a letter or an opening quote, straight to the paragraph processor.
+
+    Markdown tries each of its block processors on each block, and for such a
+    block all of them decline but the last, the paragraph; asking that one
+    first gives the same tree in a fraction of the time.
+    """
+
+    def __init__(self, parser: BlockParser, paragraph: BlockProcessor):
+        super().__init__(parser)
+        self.paragraph = paragraph
+
+    def test(self, parent: Element, block: str) -> bool:
+        return "|" not in block and "\x02" not in block and not _NOT_PLAIN_LINE.search(block)
+
+    def run(self, parent: Element, blocks: list[str]) -> bool | None:
+        return self.paragraph.run(parent, blocks)
 
 
 @dataclass
