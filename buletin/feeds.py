@@ -6,6 +6,7 @@ go in, only the dates of the bulletins, so the same content gives the same bytes
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -145,6 +146,14 @@ def sitemaps(pages: Sequence[tuple[str, datetime]], address: urls.Urls,
             _sub(entry, "lastmod", max(moment for _, moment in chunk).isoformat())
         files.append((urls.SITEMAP_PATH, _serialise(index)))
     return files
+
+
+def sitemap_paths(count: int, limit: int = SITEMAP_LIMIT) -> list[str]:
+    """The files sitemaps() makes for `count` pages, in the same order."""
+    chunks = max(1, math.ceil(count / limit))
+    if chunks == 1:
+        return [urls.SITEMAP_PATH]
+    return [*(f"sitemap-{number}.xml" for number in range(1, chunks + 1)), urls.SITEMAP_PATH]
 
 
 def _urlset(pages: Sequence[tuple[str, datetime]], address: urls.Urls) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from . import collector, related, search, urls
-from .cache import BuildCache
+from .cache import BuildCache, output_status
 from .config import SiteConfig, load_config
 from .content import LoadResult, load_campaigns, load_content
 from .engine import engine_fingerprint
@@ -131,14 +131,14 @@ def _build(options: BuildOptions) -> BuildReport:
         rendered = itertools.chain(renderer.render_all(workers=os.cpu_count() or 1), index)
         written = write_site(options.output_dir, tally.passing(rendered), copied)
     del index
-    cache.keep_pages(options.output_dir, tally.keys)
+    status = output_status(options.output_dir, read_manifest(options.output_dir) or [])
+    cache.keep_pages(options.output_dir, tally.keys, status)
     timer.lap("write")
     timer.seconds["render"] += tally.seconds
     timer.seconds["write"] -= tally.seconds
     cache_note += f", {tally.reused} of {tally.files} pages unchanged and not rendered again"
     pages = tally.pages
-    cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until,
-                          read_manifest(options.output_dir) or [],
+    cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until, status,
                           articles=len(site.articles), pages=pages, warnings=warnings)
     return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
 

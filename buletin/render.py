@@ -170,40 +170,42 @@ class Renderer:
         site, words = self.site, self.words
         jobs: list[Callable[[], list[RenderedFile]]] = [functools.partial(_one, self.render_article, article)
                                                         for article in site.articles]
-        jobs.append(functools.partial(
-            self.render_list, "index.html", "", site.articles, heading=site.config.title, kind="home",
+        jobs += self._list_jobs(
+            "index.html", "", site.articles, heading=site.config.title, kind="home",
             term=None, description=site.config.tagline, trail=[],
-            active_campaigns=tuple(e for e in site.campaigns if e.status == "active")))
+            active_campaigns=tuple(e for e in site.campaigns if e.status == "active"))
         for entry in site.campaigns:
-            jobs.append(functools.partial(
-                self.render_list, "campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
+            jobs += self._list_jobs(
+                "campaign.html", entry.path, entry.articles, heading=entry.campaign.title,
                 kind="campaign", term=None, description=entry.campaign.theme,
-                trail=[(words["campaigns"], urls.campaign_path())], own_feed=True, campaign=entry))
+                trail=[(words["campaigns"], urls.campaign_path())], own_feed=True, campaign=entry)
         descriptions = {"region": "description_region", "tag": "description_tag", "reporter": "description_reporter"}
         headings = {"region": "bulletins_in", "tag": "bulletins_tagged", "reporter": "bulletins_by"}
         for term in (*site.regions, *site.tags, *site.reporters):
-            jobs.append(functools.partial(
-                self.render_list, "list.html", term.path, term.articles,
+            jobs += self._list_jobs(
+                "list.html", term.path, term.articles,
                 heading=words[headings[term.kind]].format(name=term.name), kind=term.kind, term=term,
                 description=words[descriptions[term.kind]].format(name=term.name),
-                trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag")))
+                trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag"))
         archive_trail = [(words["archive"], urls.archive_path())]
         lists_end = len(jobs)
+        month_jobs = []  # how many jobs the months of each year make
         for year in site.years:
+            before = len(jobs)
             for month in year.months:
                 name = format_month(month.year, month.month, site.config.language)
-                jobs.append(functools.partial(
-                    self.render_list, "list.html", month.path, month.articles,
+                jobs += self._list_jobs(
+                    "list.html", month.path, month.articles,
                     heading=words["archive_month"].format(name=name), kind="month", term=None,
                     description=words["description_archive"].format(name=name),
-                    trail=[*archive_trail, (str(year.year), year.path)]))
+                    trail=[*archive_trail, (str(year.year), year.path)])
+            month_jobs.append(len(jobs) - before)
         listed = self.feeds()
         jobs += [functools.partial(self.render_feed, feed) for feed in listed]
         # What each job costs, about: a page per article, the pages of each list, a feed counts as a few.
         feeds_from = len(jobs) - len(listed)
-        per_page = site.config.items_per_page
         weights = [1 if number < len(site.articles) else 5 if number >= feeds_from
-                   else max(1, math.ceil(len(job.args[2]) / per_page)) for number, job in enumerate(jobs)]
+                   else len(job.keywords["numbers"]) for number, job in enumerate(jobs)]
         done = job_results(jobs, workers, self, weights)  # each job's files, in the order of the jobs
         in_sitemap: list[tuple[str, datetime | None]] = []
 
@@ -223,14 +225,14 @@ class Renderer:
                 "campaigns.html", urls.campaign_path(), heading=words["campaigns"],
                 description=words["description_campaigns"], campaigns=site.campaigns,
                 breadcrumbs=self._trail([(words["campaigns"], urls.campaign_path())]))])
-        for year in site.years:
+        for year, year_jobs in zip(site.years, month_jobs, strict=True):
             heading = words["archive_year"].format(name=year.year)
             yield from passing([self.render_page(
                 "archive.html", year.path, years=(year,), heading=heading,
                 description=words["description_archive"].format(name=year.year),
                 lastmod=_newest(a for month in year.months for a in month.articles),
                 breadcrumbs=self._trail([*archive_trail, (str(year.year), year.path)]))])
-            yield from next_jobs(len(year.months))
+            yield from next_jobs(year_jobs)
         yield from passing([
             self.render_page("archive.html", urls.archive_path(), years=site.years, heading=words["archive"],
                              breadcrumbs=self._trail(archive_trail), lastmod=_newest(site.articles)),
@@ -280,10 +282,20 @@ class Renderer:
         files = [RenderedFile(urls.RSS_PATH, feeds.rss_feed(site_feed, site, address, self._feed_body()), "RSS feed")]
         site_changed = feeds.site_last_change(site)
         entries = [(site_path.removesuffix("index.html"), lastmod or site_changed) for site_path, lastmod in in_sitemap]
-        files += [RenderedFile(path, data, "sitemap") for path, data in feeds.sitemaps(entries, address)]
+        files += self._sitemaps(entries)
         files.append(RenderedFile(urls.NEWS_SITEMAP_PATH, feeds.news_sitemap(site, address), "news sitemap"))
         files.append(RenderedFile(urls.ROBOTS_PATH, feeds.robots_txt(address), "robots.txt"))
         return files
+
+    def _sitemaps(self, entries: Sequence[tuple[str, datetime]]) -> list[RenderedFile]:
+        """The sitemaps of these pages; the previous build's files when they listed the very same pages and dates
+        (an edit seldom changes either, and the sitemaps of a large site take long to serialise)."""
+        inputs = hashlib.sha256("".join(f"{path}\0{moment.isoformat()}\n" for path, moment in entries).encode())
+        keys = {path: self.page_key("sitemap", path, inputs.hexdigest()) for path in feeds.sitemap_paths(len(entries))}
+        if all(self.reusable.get(path) == key for path, key in keys.items()):
+            return [RenderedFile(path, None, "sitemap", key=key) for path, key in keys.items()]
+        return [RenderedFile(path, data, "sitemap", key=keys[path])
+                for path, data in feeds.sitemaps(entries, self.urls)]
 
     def _feed_body(self) -> Callable[[Article], str] | None:
         """What gives feeds an article's body: the full content when the site wants it, else nothing."""
@@ -347,11 +359,23 @@ class Renderer:
             campaign=campaign,
         )
 
+    def _list_jobs(self, template: str, first_path: str, articles: Sequence[Article],
+                   **settings: object) -> list[functools.partial]:
+        """render_list for the pages of a list, a few pages a job: the pages of a large list (a tag on half
+        the archive) are then shared by the workers instead of keeping one of them busy to the end."""
+        total = max(1, math.ceil(len(articles) / self.site.config.items_per_page))
+        return [functools.partial(self.render_list, template, first_path, articles,
+                                  numbers=range(first, min(total, first + LIST_PAGES_PER_JOB - 1) + 1), **settings)
+                for first in range(1, total + 1, LIST_PAGES_PER_JOB)]
+
     def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
                     term: Term | None, description: str, trail: list[tuple[str, str]],
-                    own_feed: bool = False, **extra: object) -> list[RenderedFile]:
+                    own_feed: bool = False, numbers: range | None = None, **extra: object) -> list[RenderedFile]:
+        """The pages of a list (those of `numbers` only, when given)."""
         pages = []
         for page in paginate(articles, first_path, self.site.config.items_per_page):
+            if numbers is not None and page.number not in numbers:
+                continue
             numbered = self.words["page_n_of_m"].format(n=page.number, m=page.total)
             title = heading if page.number == 1 else f"{heading} · {numbered}"
             crumbs = self._trail([*trail, (heading, first_path)]) if first_path else None
@@ -490,6 +514,9 @@ class Renderer:
         return format_list_date(article.date, self.site.config.language)
 
 
+# Pages of a list rendered by one job.
+LIST_PAGES_PER_JOB = 40
+
 # Rendering in forked workers: the jobs are handed over by inheritance, not by pickling, which a
 # process-local variable set just before forking makes possible.
 PARALLEL_JOBS_FROM = 2000
@@ -581,21 +608,46 @@ def _digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[obj
     With `memo`, a dataclass met again (a region with thousands of bulletins, on
     each of its pages) is hashed once, by identity, while the memo keeps it alive.
     """
-    if isinstance(value, Article):
-        hasher.update(b"A" + value.source_digest.encode() + b"\0")
-    elif isinstance(value, (str, Path)):
-        hasher.update(b"S" + str(value).encode() + b"\0")
-    elif value is None or isinstance(value, (bool, int, float)):
-        hasher.update(b"V" + repr(value).encode() + b"\0")
-    elif isinstance(value, (datetime, date)):
-        hasher.update(b"D" + value.isoformat().encode() + b"\0")
-    elif isinstance(value, (list, tuple)):
-        hasher.update(b"[")
+    parts: list[bytes] = []
+    _encode(value, parts, memo)
+    hasher.update(b"".join(parts))  # one call for the whole value, not one per piece of it
+
+
+def _encode(value: object, parts: list[bytes], memo: dict[int, tuple[object, bytes]] | None) -> None:
+    """The bytes _digest_into hashes for a value, added to `parts`; the commonest types are told apart by
+    their exact type first (a list page's inputs are some 200 small values, on 17,000 pages)."""
+    kind = type(value)
+    if kind is str:
+        parts.append(b"S" + value.encode() + b"\0")
+    elif kind is tuple or kind is list:
+        parts.append(b"[")
         for item in value:
-            _digest_into(hasher, item, memo)
-        hasher.update(b"]")
+            _encode(item, parts, memo)
+        parts.append(b"]")
+    elif kind is Article:
+        parts.append(b"A" + value.source_digest.encode() + b"\0")
+    elif value is None or kind is bool or kind is int:
+        parts.append(b"V" + repr(value).encode() + b"\0")
+    else:
+        _encode_other(value, parts, memo)
+
+
+def _encode_other(value: object, parts: list[bytes], memo: dict[int, tuple[object, bytes]] | None) -> None:
+    if isinstance(value, Article):
+        parts.append(b"A" + value.source_digest.encode() + b"\0")
+    elif isinstance(value, (str, Path)):
+        parts.append(b"S" + str(value).encode() + b"\0")
+    elif value is None or isinstance(value, (bool, int, float)):
+        parts.append(b"V" + repr(value).encode() + b"\0")
+    elif isinstance(value, (datetime, date)):
+        parts.append(b"D" + value.isoformat().encode() + b"\0")
+    elif isinstance(value, (list, tuple)):
+        parts.append(b"[")
+        for item in value:
+            _encode(item, parts, memo)
+        parts.append(b"]")
     elif isinstance(value, dict):
-        _digest_into(hasher, sorted(value.items()), memo)
+        _encode(sorted(value.items()), parts, memo)
     elif dataclasses.is_dataclass(value):
         known = memo.get(id(value)) if memo is not None else None
         if known is None:
@@ -604,7 +656,7 @@ def _digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[obj
             known = (value, inner.digest())
             if memo is not None:
                 memo[id(value)] = known
-        hasher.update(b"c" + known[1])
+        parts.append(b"c" + known[1])
     else:
         raise TypeError(f"cannot tell whether a page input of type {type(value).__name__} changed")
 

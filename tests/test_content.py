@@ -238,3 +238,25 @@ def test_blank_values_and_names_without_letters(tmp_path: Path) -> None:
         "content/berita.md, line 6, field 'region': \"?\" is not a region name\n"
         "    Write the region's name in letters.",
     ]
+
+
+def test_plain_text_skips_the_inline_patterns_through_markdowns_own_method() -> None:
+    # content._PlainTextSkipped overrides this private method of Python-Markdown; if a new version renames
+    # it, the override would stop saving time without anyone noticing.
+    from markdown.treeprocessors import InlineProcessor
+    assert callable(getattr(InlineProcessor, "_InlineProcessor__handleInline", None))
+
+
+def test_plain_and_marked_up_text_and_blocks_convert_as_markdown_does(tmp_path: Path) -> None:
+    import markdown
+
+    from buletin.content import MarkdownRenderer
+    body = ("Plain paragraph, nothing to do.\n\nSome *em*, **strong**, `code`, \\*escaped\\*, &amp; and "
+            "<b>html</b>.  \nA line break, [a link](https://example.org) and <https://example.org>.\n\n"
+            "*[ABC]: Alpha Beta\n\nABC in plain text.\n\n- a list\n- of two\nand a lazy line\n\n"
+            "> quoted\nlazy\n\nTerm\n: definition\n\nA | B\n--|--\n1 | 2\n\nHeading\n---\n\n1. one\n\n"
+            "    more of one\n\n“Quoted” and (bracketed) paragraph lines.\n")
+    plain = markdown.Markdown(extensions=[*MarkdownRenderer.EXTENSIONS],
+                              extension_configs={"toc": {"permalink": False}}, output_format="html")
+    renderer = MarkdownRenderer(tmp_path)
+    assert renderer.markdown.convert(body) == plain.convert(body)

@@ -105,6 +105,13 @@ def test_sitemap_lists_every_page_and_validates(built: Path) -> None:
     assert listed[BASE + "halaman/2/"] == "2023-08-02T00:00:00+07:00"
 
 
+def test_sitemap_paths_name_the_files_sitemaps_makes() -> None:
+    address = urls.Urls(BASE)
+    for count in (0, 1, 3, 4, 7):
+        pages = [(f"berita/b{number}/", datetime(2024, 1, 1)) for number in range(count)]
+        assert feeds.sitemap_paths(count, limit=3) == [path for path, _data in feeds.sitemaps(pages, address, limit=3)]
+
+
 def test_sitemap_index_past_the_limit() -> None:
     address = urls.Urls(BASE)
     moment = datetime(2024, 1, 1)
