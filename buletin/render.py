@@ -56,10 +56,31 @@ class CopiedFile:
 
 
 @dataclass(frozen=True)
+class ListTerm:
+    """What a list page shows of its region, tag or reporter: not its bulletins, only their number.
+
+    A page's key covers its context, so a page that could read every bulletin
+    of a tag would be made again (all 500 pages of a large tag) whenever any of
+    them changed; the page's own bulletins come in `pagination`.
+    """
+
+    kind: str
+    name: str
+    slug: str
+    path: str
+    count: int
+
+    @classmethod
+    def of(cls, term: Term) -> ListTerm:
+        return cls(term.kind, term.name, term.slug, term.path, len(term.articles))
+
+
+@dataclass(frozen=True)
 class Pagination:
     number: int
     total: int
     items: tuple[Article, ...]
+    count: int  # the bulletins of all pages
     path: str
     previous_path: str | None
     next_path: str | None
@@ -184,7 +205,7 @@ class Renderer:
         for term in (*site.regions, *site.tags, *site.reporters):
             jobs += self._list_jobs(
                 "list.html", term.path, term.articles,
-                heading=words[headings[term.kind]].format(name=term.name), kind=term.kind, term=term,
+                heading=words[headings[term.kind]].format(name=term.name), kind=term.kind, term=ListTerm.of(term),
                 description=words[descriptions[term.kind]].format(name=term.name),
                 trail=[(words["overview"], urls.OVERVIEW_PATH)], own_feed=term.kind in ("region", "tag"))
         archive_trail = [(words["archive"], urls.archive_path())]
@@ -369,7 +390,7 @@ class Renderer:
                 for first in range(1, total + 1, LIST_PAGES_PER_JOB)]
 
     def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
-                    term: Term | None, description: str, trail: list[tuple[str, str]],
+                    term: ListTerm | None, description: str, trail: list[tuple[str, str]],
                     own_feed: bool = False, numbers: range | None = None, **extra: object) -> list[RenderedFile]:
         """The pages of a list (those of `numbers` only, when given)."""
         pages = []
@@ -669,6 +690,7 @@ def paginate(articles: Sequence[Article], first_path: str, per_page: int) -> Ite
             number=number,
             total=total,
             items=tuple(articles[(number - 1) * per_page: number * per_page]),
+            count=len(articles),
             path=urls.paginated_path(first_path, number),
             previous_path=urls.paginated_path(first_path, number - 1) if number > 1 else None,
             next_path=urls.paginated_path(first_path, number + 1) if number < total else None,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from conftest import copy_site, read_html, run_build
+from conftest import PROJECT_ROOT, copy_site, read_html, run_build
 from linkcheck import broken_links
 
 
@@ -250,3 +251,36 @@ def test_sub_path_base_url_and_relative_links(tmp_path: Path) -> None:
     assert page.find("link", rel="stylesheet")["href"] == "../../style.css"
     assert read_html(output / "index.html").select_one(".card-title a")["href"] == "berita/dbd-jaksel/index.html"
     assert broken_links(output, relative=True) == []
+
+
+def test_every_page_of_a_list_counts_all_its_bulletins_and_a_body_edit_leaves_other_pages_alone(
+        tmp_path: Path) -> None:
+    site = copy_site("basic", tmp_path)
+    config = site / "site.toml"
+    config.write_text(re.sub(r"(?m)^items_per_page = \d+$", "items_per_page = 1", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    # The site's list template says when it was made: a page made again has other bytes.
+    (site / "templates").mkdir()
+    default = (PROJECT_ROOT / "templates" / "list.html").read_text(encoding="utf-8")
+    (site / "templates" / "list.html").write_text(
+        default.replace("{% endblock %}", "<!-- {{ range(10 ** 9) | random }} -->\n{% endblock %}", 1),
+        encoding="utf-8")
+    assert run_build(site).exit_code == 0
+    output = site / "output"
+    for path in ("topik/tppo/index.html", "topik/tppo/halaman/2/index.html", "arsip/2023/10/index.html",
+                 "topik/dbd/halaman/2/index.html"):
+        count = read_html(output / path).select_one(".list-count").get_text()
+        expected = "1 berita" if "/10/" in path else "2 berita"
+        assert count.startswith(expected), (path, count)
+    # The second page of a tag shows one bulletin; editing the body of the other leaves it as it was made.
+    second = output / "topik" / "tppo" / "halaman" / "2" / "index.html"
+    shown = read_html(second).select_one(".card-title a")["href"]
+    other = next(name for name in ("tppo-jakbar", "tppo-jaksel") if f"/berita/{name}/" != shown)
+    source = site / "content" / "2023" / f"{other}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nParagraf penutup yang baru.\n", encoding="utf-8")
+    before = second.stat().st_mtime_ns
+    result = run_build(site, "--verbose")
+    assert result.exit_code == 0
+    assert second.stat().st_mtime_ns == before
+    assert (output / "topik" / "tppo" / "index.html").stat().st_mtime_ns != before  # the page with the edited one
+    assert "Paragraf penutup yang baru." in (output / "berita" / other / "index.html").read_text(encoding="utf-8")
