@@ -102,7 +102,9 @@ def _build(options: BuildOptions) -> BuildReport:
                            list(record["warnings"]), timer.seconds,
                            "nothing changed since the last build: the output is up to date", config.language)
     options = replace(options, build_time=build_time)
-    site, warnings, cache_note = load_site(options, config, timer, cache)
+    # One analyzer for the related lists and the search index: they count the same words.
+    analyzer = related.Analyzer(related.weights_from(config.related), known_stems=cache.known_stems())
+    site, warnings, cache_note = load_site(options, config, timer, cache, analyzer)
     if not config.has_absolute_base_url:
         warnings.append(Problem("site.toml", None, "base_url",
                                 "is not a full address, so feeds, sitemaps and share links use bare paths",
@@ -118,7 +120,8 @@ def _build(options: BuildOptions) -> BuildReport:
     copied += [CopiedFile(variant.site_path, variant.source, f"smaller copy of {picture.site_path}")
                for picture in pictures.values() for variant in picture.variants]
     timer.lap("render")  # the pictures; the pages are rendered while they are written
-    index = search_index_files(site, cache, reusable) if config.search else []
+    index = search_index_files(site, analyzer, reusable) if config.search else []
+    del analyzer
     cache.keep_stems()
     if config.search:
         timer.lap("search")
@@ -143,22 +146,21 @@ def _build(options: BuildOptions) -> BuildReport:
     return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
 
 
-def search_index_files(site: Site, cache: BuildCache, reusable: dict[str, str]) -> list[RenderedFile]:
+def search_index_files(site: Site, analyzer: related.Analyzer, reusable: dict[str, str]) -> list[RenderedFile]:
     """The search index's files, or, when its inputs are those of the files in the output, those files kept.
 
     Every file of one index carries the index's key; meta.json's key also
     counts the other files, so that a file missing from the output is noticed.
     """
     documents = search_documents(site)
-    weights = related.weights_from(site.config.related)
-    key = search.index_key(documents, (engine_fingerprint(), site.config.language, weights.stemmer))
+    key = search.index_key(documents, (engine_fingerprint(), site.config.language, analyzer.weights.stemmer))
     folder = urls.SEARCH_INDEX_PATH
     meta_path = folder + search.META_NAME
     kept = sorted(path for path, kept_key in reusable.items()
                   if kept_key == key and path.startswith(folder) and path != meta_path)
     if reusable.get(meta_path) == f"{key}+{len(kept)}":
         return [RenderedFile(path, None, "search index", key=reusable[path]) for path in (*kept, meta_path)]
-    files = search.index_files(documents, related.Analyzer(weights, known_stems=cache.known_stems()))
+    files = search.index_files(documents, analyzer)
     others = len(files) - 1
     return [RenderedFile(folder + name, data, "search index",
                          key=f"{key}+{others}" if name == search.META_NAME else key)
@@ -248,10 +250,13 @@ def read_sources(options: BuildOptions, config: SiteConfig, cache: BuildCache) -
 
 
 def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | None = None,
-              cache: BuildCache | None = None) -> tuple[Site, list[Problem], str]:
+              cache: BuildCache | None = None,
+              analyzer: related.Analyzer | None = None) -> tuple[Site, list[Problem], str]:
     """Load, check and index the content, with the related lists: everything before rendering.
 
     Returns the site, the warnings, and a line saying what the cache saved.
+    `analyzer` counts the words for the related lists, for a caller that uses
+    it again (it keeps what it counted last).
     """
     timer = timer or StageTimer()
     cache = cache or open_cache(options, config)
@@ -261,12 +266,12 @@ def load_site(options: BuildOptions, config: SiteConfig, timer: StageTimer | Non
         raise BuildError(sources.problems)
     collector.settle()  # the loaded bulletins live as long as the build
     timer.lap("load")
-    site, warnings, note = index_sources(options, config, sources, cache, timer)
+    site, warnings, note = index_sources(options, config, sources, cache, timer, analyzer)
     return site, sources.loaded.warnings + warnings, note
 
 
 def index_sources(options: BuildOptions, config: SiteConfig, sources: Sources, cache: BuildCache,
-                  timer: StageTimer) -> tuple[Site, list[Problem], str]:
+                  timer: StageTimer, analyzer: related.Analyzer | None = None) -> tuple[Site, list[Problem], str]:
     """Index checked sources and add the related lists; the warnings of these stages and the cache's note."""
     loaded = sources.loaded
     build_time = options.build_time or default_build_time(config)
@@ -282,7 +287,7 @@ def index_sources(options: BuildOptions, config: SiteConfig, sources: Sources, c
     lists = cache.related_lists(key)
     if not isinstance(lists, dict):
         lists = related.RelatedIndex(documents, weights, threads=os.cpu_count() or 1,
-                                     known_stems=cache.known_stems()).all_related()
+                                     known_stems=cache.known_stems(), analyzer=analyzer).all_related()
         cache.keep_related_lists(key, lists)
         cache.keep_stems()
     site, related_warnings = add_related(indexed.site, lists)

@@ -222,6 +222,15 @@ def count_words(title: str, summary: str, body: str, title_weight: float) -> Wor
                  " ".join(capitalised), title_weight)
 
 
+@dataclass(frozen=True)
+class WordCounts:
+    """A corpus's words as written: a document-by-column matrix of counts, a column per (language, word)."""
+
+    columns: list[tuple[str, str]]
+    counts: sparse.csr_matrix
+    capitalised: frozenset[str]  # words written with a capital inside a sentence, in any document
+
+
 @dataclass
 class Terms:
     """The corpus as three matrices of raw counts, one row per document: stems, acronyms, names."""
@@ -258,6 +267,7 @@ class Analyzer:
         self.weights = weights
         self.known_stems = known_stems if known_stems is not None else {}
         self._stemmers: dict[str, Callable[[str], str]] = {}
+        self._last_counted: tuple[tuple, Sequence[Words], WordCounts] | None = None
 
     def stemmer(self, language: str) -> Callable[[str], str]:
         language = "en" if language.startswith("en") else "id"
@@ -280,30 +290,47 @@ class Analyzer:
                              f"ranked with {self.weights.title_weight}; count them with the ranking's weights")
         return words
 
-    def analyse(self, documents: Sequence[Document]) -> Terms:
-        counted = [self.words_of(document) for document in documents]
+    def word_counts(self, counted: Sequence[Words], languages: Sequence[str]) -> WordCounts:
+        """The documents' words as a matrix of counts, a column per word and language.
+
+        The last result is kept: the related lists and the search index of a
+        build count the same words (the same Words objects, in the same order),
+        and numbering the words of a large archive is a good part of the work.
+        """
+        key = (tuple(map(id, counted)), tuple(languages))
+        if self._last_counted is not None and self._last_counted[0] == key:
+            return self._last_counted[2]
         # A column per word and language (a word is stemmed by its document's language), numbered one
         # document at a time: the words of a whole archive as Python strings at once would take more
         # memory than everything else here.
         vocabularies: dict[str, dict[str, int]] = defaultdict(dict)
         columns: list[tuple[str, str]] = []  # (language, word) of each column
         id_arrays = []
-        for document, words in zip(documents, counted, strict=True):
-            vocabulary = vocabularies[document.language]
+        for language, words in zip(languages, counted, strict=True):
+            vocabulary = vocabularies[language]
             split = words.text.split(" ") if words.text else []
             unseen = [word for word in split if word not in vocabulary]  # a document's words are distinct
             vocabulary.update(zip(unseen, range(len(columns), len(columns) + len(unseen)), strict=True))
-            columns += [(document.language, word) for word in unseen]
+            columns += [(language, word) for word in unseen]
             id_arrays.append(np.fromiter(map(vocabulary.__getitem__, split), dtype=np.int32, count=len(split)))
         word_ids = np.concatenate(id_arrays) if id_arrays else np.zeros(0, dtype=np.int32)
         pointers = np.concatenate(([0], np.cumsum([len(ids) for ids in id_arrays]))).astype(np.int64)
         del id_arrays
         values = np.concatenate([words.count_array() for words in counted]) if counted else np.zeros(0)
-        word_counts = sparse.csr_matrix((values, word_ids, pointers), shape=(len(documents), max(1, len(columns))))
+        matrix = sparse.csr_matrix((values, word_ids, pointers), shape=(len(counted), max(1, len(columns))))
         del word_ids, values
-        capitalised = set(itertools.chain.from_iterable(words.capitalised.split(" ")
-                                                        for words in counted if words.capitalised))
-        name_words = {word.lower() for word in capitalised} - {word for _language, word in columns if word.islower()}
+        capitalised = frozenset(itertools.chain.from_iterable(words.capitalised.split(" ")
+                                                              for words in counted if words.capitalised))
+        result = WordCounts(columns, matrix, capitalised)
+        self._last_counted = (key, counted, result)  # the Words kept alive, so that their ids stay theirs
+        return result
+
+    def analyse(self, documents: Sequence[Document]) -> Terms:
+        counted = [self.words_of(document) for document in documents]
+        words = self.word_counts(counted, [document.language for document in documents])
+        columns, word_counts = words.columns, words.counts
+        name_words = ({word.lower() for word in words.capitalised}
+                      - {word for _language, word in columns if word.islower()})
         term_ids: tuple[dict[str, int], ...] = ({}, {}, {})
         entries: tuple[list, list, list] = ([], [], [])  # per kind: (column, term id) pairs
         for column, (language, word) in enumerate(columns):
@@ -504,6 +531,7 @@ class RelatedIndex:
     chunk_rows: int = 500  # rows handled at once, bounding memory
     threads: int = 1  # chunks handled at once; numpy and scipy leave the interpreter lock while they work
     known_stems: dict[str, dict[str, str]] | None = field(default=None, repr=False)  # see Analyzer
+    analyzer: Analyzer | None = field(default=None, repr=False)  # one the caller shares; else one of its own
 
     def _map_chunks(self, work: Callable[[int], object], starts: range) -> list:
         """work(start) for every chunk, in order; in threads when asked and there is more than one chunk."""
@@ -516,7 +544,10 @@ class RelatedIndex:
     def __post_init__(self) -> None:
         self.names = [document.name for document in self.documents]
         self.position = {name: row for row, name in enumerate(self.names)}
-        terms = Analyzer(self.weights, self.known_stems).analyse(self.documents)
+        analyzer = self.analyzer or Analyzer(self.weights, self.known_stems)
+        if analyzer.weights != self.weights:
+            raise ValueError("the shared analyzer has other weights than the ranking")
+        terms = analyzer.analyse(self.documents)
         self.matrices = {
             "text": _tfidf_matrix(terms.stems, keep=self.terms_per_document),
             "acronyms": _tfidf_matrix(terms.acronyms),

@@ -79,7 +79,7 @@ class SearchDocument:
 
 def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer) -> dict[str, bytes]:
     """The index files by name; meta.json names all the others."""
-    columns, counts, names = _word_counts(documents)
+    columns, counts, names = _word_counts(documents, analyzer)
     terms_of_columns, terms = _terms_of_words(columns, names, analyzer)
     postings = _Postings(_bm25_weights(counts, terms_of_columns, len(terms)), terms)
     del counts
@@ -117,46 +117,45 @@ def index_key(documents: Sequence[SearchDocument], settings: object) -> str:
     return digest.hexdigest()
 
 
-def _word_counts(documents: Sequence[SearchDocument]) -> tuple[list[tuple[str, str]], sparse.csr_matrix, set[str]]:
+def _word_counts(documents: Sequence[SearchDocument],
+                 analyzer: Analyzer) -> tuple[list[tuple[str, str]], sparse.csr_matrix, set[str]]:
     """A column per (language, lowercase word), a document-by-column matrix of counts, and the names.
 
-    Words are numbered as written, then the distinct forms lowercased: far
-    fewer calls than lowercasing every word of every document. A word written
-    two ways in a document ("Banjir", "banjir") has two entries in its row,
-    which the matrix products add up. Names are words written with a capital
+    The words as written come from the analyzer (the related lists of the
+    same build have counted them already), with the other text's words added;
+    then the distinct forms are lowercased, far fewer calls than lowercasing
+    every word of every document. Names are words written with a capital
     inside a sentence or in the names of regions and reporters, and never in
     lowercase (Dimas, Kalideres)."""
-    written: dict[str, dict[str, int]] = {}  # per language: each form as written, numbered
-    forms: list[tuple[str, str]] = []
-    capitalised: set[str] = set()
-    column_ids, values, lengths = [], [], [0]
+    written = analyzer.word_counts([document.words for document in documents],
+                                   [document.language for document in documents])
+    forms = list(written.columns)
+    numbers: dict[tuple[str, str], int] = {form: number for number, form in enumerate(forms)}
+    capitalised = set(written.capitalised)
+    extra_ids, extra_lengths = [], [0]
     for document in documents:
-        words = document.words
-        extra = words_in(document.other_text)
-        found = (words.text.split(" ") if words.text else []) + extra
-        vocabulary = written.setdefault(document.language, {})
-        unseen = set(found).difference(vocabulary)
-        if unseen:
-            vocabulary.update(zip(sorted(unseen), range(len(forms), len(forms) + len(unseen)), strict=True))
-            forms += [(document.language, form) for form in sorted(unseen)]
-        column_ids.append(np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int32, count=len(found)))
-        values.append(np.concatenate((words.count_array().astype(np.float32), np.ones(len(extra), np.float32))))
-        lengths.append(len(found))
-        if words.capitalised:
-            capitalised.update(words.capitalised.split(" "))
-        capitalised.update(word for word in extra if word[:1].isupper())
+        extra = [(document.language, word) for word in words_in(document.other_text)]
+        for form in extra:
+            if form not in numbers:
+                numbers[form] = len(forms)
+                forms.append(form)
+        extra_ids += [numbers[form] for form in extra]
+        extra_lengths.append(len(extra))
+        capitalised.update(word for _language, word in extra if word[:1].isupper())
     lowercase: dict[tuple[str, str], int] = {}
     lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) for language, form in forms),
                            dtype=np.int32, count=len(forms))
     names = {word.lower() for word in capitalised} - {form for _language, form in forms if form.islower()}
     columns = list(lowercase)
-    if not column_ids:
-        return columns, sparse.csr_matrix((0, 0), dtype=np.float32), names
-    pointers = np.cumsum(lengths, dtype=np.int64)
-    indices = lower_of[np.concatenate(column_ids)] if len(forms) else np.zeros(0, dtype=np.int32)
-    counts = sparse.csr_matrix((np.concatenate(values), indices, pointers),
-                               shape=(len(documents), max(1, len(columns))))
-    return columns, counts, names
+    shape = (len(documents), max(1, len(columns)))
+    if not documents:
+        return columns, sparse.csr_matrix(shape, dtype=np.float64), names
+    # A word written two ways in a document ("Banjir", "banjir") has two entries in its row; the sum adds them.
+    counted = written.counts
+    words = sparse.csr_matrix((counted.data, lower_of[counted.indices], counted.indptr), shape=shape)
+    others = sparse.csr_matrix((np.ones(len(extra_ids)), lower_of[np.asarray(extra_ids, dtype=np.int64)],
+                                np.cumsum(extra_lengths, dtype=np.int64)), shape=shape)
+    return columns, words + others, names
 
 
 def _terms_of_words(columns: Sequence[tuple[str, str]], names: set[str],
