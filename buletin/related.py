@@ -325,6 +325,10 @@ class Analyzer:
         self._last_counted = (key, counted, result)  # the Words kept alive, so that their ids stay theirs
         return result
 
+    def forget_word_counts(self) -> None:
+        """Let the last counted words go (a large matrix), once no one will ask for them again."""
+        self._last_counted = None
+
     def analyse(self, documents: Sequence[Document]) -> Terms:
         counted = [self.words_of(document) for document in documents]
         words = self.word_counts(counted, [document.language for document in documents])

@@ -79,14 +79,7 @@ class SearchDocument:
 
 def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer) -> dict[str, bytes]:
     """The index files by name; meta.json names all the others."""
-    columns, counts, names = _word_counts(documents, analyzer)
-    terms_of_columns, terms = _terms_of_words(columns, names, analyzer)
-    postings = _Postings(_bm25_weights(counts, terms_of_columns, len(terms)), terms)
-    del counts
-    word_table: dict[str, list[str]] = {}
-    for (_language, word), term_ids in zip(columns, terms_of_columns, strict=True):
-        entry = word_table.setdefault(word, [])
-        entry += [terms[term] for term in term_ids if terms[term] not in entry]
+    word_table, postings = _words_and_postings(documents, analyzer)
     files: dict[str, bytes] = {}
     values, members = _filters(documents)
     meta = {
@@ -175,27 +168,51 @@ def _terms_of_words(columns: Sequence[tuple[str, str]], names: set[str],
     return terms_of_columns, list(term_ids)
 
 
-def _bm25_weights(counts: sparse.csr_matrix, terms_of_columns: Sequence[tuple[int, ...]],
-                  term_count: int) -> sparse.csc_matrix:
-    """A document-by-term matrix of BM25 weights times ten, rounded (at least 1 where the term occurs)."""
-    documents = counts.shape[0]
-    pairs = [(column, term) for column, terms in enumerate(terms_of_columns) for term in terms]
-    if not pairs or not documents:
-        return sparse.csc_matrix((documents, term_count))
-    mapping = sparse.csr_matrix((np.ones(len(pairs)), ([column for column, _ in pairs], [term for _, term in pairs])),
-                                shape=(counts.shape[1], term_count))
+def _words_and_postings(documents: Sequence[SearchDocument],
+                        analyzer: Analyzer) -> tuple[dict[str, list[str]], _Postings]:
+    """The terms of every word, and the postings of every term.
+
+    Each large matrix is let go as soon as the next is made from it: at
+    100,000 bulletins each takes a few hundred megabytes."""
+    columns, counts, names = _word_counts(documents, analyzer)
+    analyzer.forget_word_counts()
+    terms_of_columns, terms = _terms_of_words(columns, names, analyzer)
+    word_table: dict[str, list[str]] = {}
+    for (_language, word), term_ids in zip(columns, terms_of_columns, strict=True):
+        entry = word_table.setdefault(word, [])
+        entry += [terms[term] for term in term_ids if terms[term] not in entry]
+    pairs = [(column, term) for column, term_ids in enumerate(terms_of_columns) for term in term_ids]
+    if not pairs:
+        return word_table, _Postings(sparse.csc_matrix((len(documents), len(terms)), dtype=np.int32), terms)
+    mapping = sparse.csr_matrix((np.ones(len(pairs), dtype=np.float32),
+                                 ([column for column, _ in pairs], [term for _, term in pairs])),
+                                shape=(counts.shape[1], len(terms)))
     lengths = np.asarray(counts.sum(axis=1)).ravel()
     frequencies = sparse.csr_matrix(counts @ mapping)
+    del counts, mapping
     frequencies.eliminate_zeros()
+    _bm25_in_place(frequencies, lengths)
+    return word_table, _Postings(frequencies.tocsc(), terms)
+
+
+BM25_BLOCK = 1 << 20  # postings weighed at once, bounding the temporary arrays
+
+
+def _bm25_in_place(frequencies: sparse.csr_matrix, lengths: np.ndarray) -> None:
+    """Turn a document-by-term matrix of counts into BM25 weights times ten, rounded (at least 1)."""
+    documents, term_count = frequencies.shape
     documents_with = np.bincount(frequencies.indices, minlength=term_count)
     idf = np.log(1 + (documents - documents_with + 0.5) / (documents_with + 0.5))
-    average = lengths.mean() or 1.0
-    row_of = np.repeat(np.arange(documents), np.diff(frequencies.indptr))
-    tf = frequencies.data
-    score = idf[frequencies.indices] * tf * (BM25_K1 + 1) / (
-        tf + BM25_K1 * (1 - BM25_B + BM25_B * lengths[row_of] / average))
-    frequencies.data = np.maximum(1, np.rint(score * 10))
-    return frequencies.tocsc()
+    average = lengths.mean() if len(lengths) else 1.0
+    length_part = BM25_K1 * (1 - BM25_B + BM25_B * lengths / (average or 1.0))
+    weights = np.empty(frequencies.nnz, dtype=np.int32)
+    for start in range(0, frequencies.nnz, BM25_BLOCK):
+        stop = min(frequencies.nnz, start + BM25_BLOCK)
+        rows = np.searchsorted(frequencies.indptr, np.arange(start, stop), side="right") - 1
+        tf = frequencies.data[start:stop].astype(np.float64)
+        score = idf[frequencies.indices[start:stop]] * tf * (BM25_K1 + 1) / (tf + length_part[rows])
+        weights[start:stop] = np.maximum(1, np.rint(score * 10))
+    frequencies.data = weights
 
 
 class _Postings:
@@ -204,15 +221,15 @@ class _Postings:
 
     def __init__(self, weights: sparse.csc_matrix, terms: Sequence[str]):
         weights.sort_indices()
-        documents = weights.indices.astype(np.int64)
-        gaps = documents.copy()
+        documents = weights.indices.astype(np.int32, copy=False)
+        self.pairs = np.empty(2 * len(documents), dtype=np.int32)
+        gaps = self.pairs[0::2]
+        gaps[:] = documents
         gaps[1:] -= documents[:-1]
         starts = weights.indptr[:-1]
         filled = starts[np.diff(weights.indptr) > 0]
         gaps[filled] = documents[filled]  # a term's first document is given as it is
-        self.pairs = np.empty(2 * len(gaps), dtype=np.int64)
-        self.pairs[0::2] = gaps
-        self.pairs[1::2] = weights.data.astype(np.int64)
+        self.pairs[1::2] = weights.data
         pointers = weights.indptr.tolist()
         self.spans = {term: (2 * pointers[number], 2 * pointers[number + 1]) for number, term in enumerate(terms)
                       if pointers[number + 1] > pointers[number]}
