@@ -110,16 +110,27 @@ def index_key(documents: Sequence[SearchDocument], settings: object) -> str:
     return digest.hexdigest()
 
 
-def _word_counts(documents: Sequence[SearchDocument],
-                 analyzer: Analyzer) -> tuple[list[tuple[str, str]], sparse.csr_matrix, set[str]]:
-    """A column per (language, lowercase word), a document-by-column matrix of counts, and the names.
+@dataclass
+class _Counted:
+    """The words of the documents: as written (the analyzer's matrix, a column per form) and the other
+    text's words (a column per form, the written ones first), each form's lowercase column, and the names."""
+
+    written: sparse.csr_matrix
+    others: sparse.csr_matrix
+    lower_of: np.ndarray  # the lowercase column of each form
+    columns: list[tuple[str, str]]  # (language, lowercase word) of each lowercase column
+    names: set[str]
+
+
+def _word_counts(documents: Sequence[SearchDocument], analyzer: Analyzer) -> _Counted:
+    """The documents' words, counted.
 
     The words as written come from the analyzer (the related lists of the
     same build have counted them already), with the other text's words added;
-    then the distinct forms are lowercased, far fewer calls than lowercasing
-    every word of every document. Names are words written with a capital
-    inside a sentence or in the names of regions and reporters, and never in
-    lowercase (Dimas, Kalideres)."""
+    the distinct forms are lowercased, far fewer calls than lowercasing every
+    word of every document. Names are words written with a capital inside a
+    sentence or in the names of regions and reporters, and never in lowercase
+    (Dimas, Kalideres)."""
     written = analyzer.word_counts([document.words for document in documents],
                                    [document.language for document in documents])
     forms = list(written.columns)
@@ -139,16 +150,9 @@ def _word_counts(documents: Sequence[SearchDocument],
     lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) for language, form in forms),
                            dtype=np.int32, count=len(forms))
     names = {word.lower() for word in capitalised} - {form for _language, form in forms if form.islower()}
-    columns = list(lowercase)
-    shape = (len(documents), max(1, len(columns)))
-    if not documents:
-        return columns, sparse.csr_matrix(shape, dtype=np.float64), names
-    # A word written two ways in a document ("Banjir", "banjir") has two entries in its row; the sum adds them.
-    counted = written.counts
-    words = sparse.csr_matrix((counted.data, lower_of[counted.indices], counted.indptr), shape=shape)
-    others = sparse.csr_matrix((np.ones(len(extra_ids)), lower_of[np.asarray(extra_ids, dtype=np.int64)],
-                                np.cumsum(extra_lengths, dtype=np.int64)), shape=shape)
-    return columns, words + others, names
+    others = sparse.csr_matrix((np.ones(len(extra_ids)), np.asarray(extra_ids, dtype=np.int32),
+                                np.cumsum(extra_lengths, dtype=np.int64)), shape=(len(documents), max(1, len(forms))))
+    return _Counted(written.counts, others, lower_of, list(lowercase), names)
 
 
 def _terms_of_words(columns: Sequence[tuple[str, str]], names: set[str],
@@ -172,27 +176,38 @@ def _words_and_postings(documents: Sequence[SearchDocument],
                         analyzer: Analyzer) -> tuple[dict[str, list[str]], _Postings]:
     """The terms of every word, and the postings of every term.
 
-    Each large matrix is let go as soon as the next is made from it: at
-    100,000 bulletins each takes a few hundred megabytes."""
-    columns, counts, names = _word_counts(documents, analyzer)
-    analyzer.forget_word_counts()
-    terms_of_columns, terms = _terms_of_words(columns, names, analyzer)
+    The counts of words as written go straight to counts of terms (a word's
+    forms, "Banjir" and "banjir", add up there), and each large matrix is let
+    go as soon as the next is made from it: at 100,000 bulletins each takes a
+    few hundred megabytes."""
+    counted = _word_counts(documents, analyzer)
+    terms_of_columns, terms = _terms_of_words(counted.columns, counted.names, analyzer)
     word_table: dict[str, list[str]] = {}
-    for (_language, word), term_ids in zip(columns, terms_of_columns, strict=True):
+    for (_language, word), term_ids in zip(counted.columns, terms_of_columns, strict=True):
         entry = word_table.setdefault(word, [])
         entry += [terms[term] for term in term_ids if terms[term] not in entry]
     pairs = [(column, term) for column, term_ids in enumerate(terms_of_columns) for term in term_ids]
     if not pairs:
+        analyzer.forget_word_counts()
         return word_table, _Postings(sparse.csc_matrix((len(documents), len(terms)), dtype=np.int32), terms)
-    mapping = sparse.csr_matrix((np.ones(len(pairs), dtype=np.float32),
-                                 ([column for column, _ in pairs], [term for _, term in pairs])),
-                                shape=(counts.shape[1], len(terms)))
-    lengths = np.asarray(counts.sum(axis=1)).ravel()
-    frequencies = sparse.csr_matrix(counts @ mapping)
-    del counts, mapping
+    lower_to_terms = sparse.csr_matrix((np.ones(len(pairs)), ([column for column, _ in pairs],
+                                                              [term for _, term in pairs])),
+                                       shape=(len(counted.columns), len(terms)))
+    forms = len(counted.lower_of)
+    form_to_lower = sparse.csr_matrix((np.ones(forms), (np.arange(forms), counted.lower_of)),
+                                      shape=(counted.others.shape[1], len(counted.columns)))
+    form_to_terms = sparse.csr_matrix(form_to_lower @ lower_to_terms)
+    lengths = np.asarray(counted.written.sum(axis=1)).ravel() + np.asarray(counted.others.sum(axis=1)).ravel()
+    frequencies = sparse.csr_matrix(counted.written @ form_to_terms[:counted.written.shape[1]])
+    counted.written = None
+    analyzer.forget_word_counts()
+    frequencies = sparse.csr_matrix(frequencies + counted.others @ form_to_terms)
     frequencies.eliminate_zeros()
+    frequencies.sort_indices()
     _bm25_in_place(frequencies, lengths)
-    return word_table, _Postings(frequencies.tocsc(), terms)
+    weights = frequencies.tocsc()
+    del frequencies
+    return word_table, _Postings(weights, terms)
 
 
 BM25_BLOCK = 1 << 20  # postings weighed at once, bounding the temporary arrays
