@@ -150,7 +150,7 @@ def _word_counts(documents: Sequence[SearchDocument], analyzer: Analyzer) -> _Co
     lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) for language, form in forms),
                            dtype=np.int32, count=len(forms))
     names = {word.lower() for word in capitalised} - {form for _language, form in forms if form.islower()}
-    others = sparse.csr_matrix((np.ones(len(extra_ids)), np.asarray(extra_ids, dtype=np.int32),
+    others = sparse.csr_matrix((np.ones(len(extra_ids), dtype=np.float32), np.asarray(extra_ids, dtype=np.int32),
                                 np.cumsum(extra_lengths, dtype=np.int64)), shape=(len(documents), max(1, len(forms))))
     return _Counted(written.counts, others, lower_of, list(lowercase), names)
 
@@ -190,14 +190,16 @@ def _words_and_postings(documents: Sequence[SearchDocument],
     if not pairs:
         analyzer.forget_word_counts()
         return word_table, _Postings(sparse.csc_matrix((len(documents), len(terms)), dtype=np.int32), terms)
-    lower_to_terms = sparse.csr_matrix((np.ones(len(pairs)), ([column for column, _ in pairs],
+    # Single precision throughout: the counts are whole or half numbers, exact in it, at half the memory.
+    lower_to_terms = sparse.csr_matrix((np.ones(len(pairs), dtype=np.float32), ([column for column, _ in pairs],
                                                               [term for _, term in pairs])),
                                        shape=(len(counted.columns), len(terms)))
     forms = len(counted.lower_of)
-    form_to_lower = sparse.csr_matrix((np.ones(forms), (np.arange(forms), counted.lower_of)),
+    form_to_lower = sparse.csr_matrix((np.ones(forms, dtype=np.float32), (np.arange(forms), counted.lower_of)),
                                       shape=(counted.others.shape[1], len(counted.columns)))
     form_to_terms = sparse.csr_matrix(form_to_lower @ lower_to_terms)
-    lengths = np.asarray(counted.written.sum(axis=1)).ravel() + np.asarray(counted.others.sum(axis=1)).ravel()
+    lengths = (np.asarray(counted.written.sum(axis=1), dtype=np.float64).ravel()
+               + np.asarray(counted.others.sum(axis=1), dtype=np.float64).ravel())
     frequencies = sparse.csr_matrix(counted.written @ form_to_terms[:counted.written.shape[1]])
     counted.written = None
     analyzer.forget_word_counts()
