@@ -8,7 +8,7 @@ index). Then, reusing the cache in .cache/:
 - no change: the same build again;
 - one edit (build): one bulletin's body changed, a full `build.py` run;
 - one edit (serve): the same change as the live preview rebuilds it (drafts
-  shown, the search index made at the start kept while writing).
+  shown, in the same process: without the start of Python and its imports).
 Prints seconds per case and stage, and the peak memory of the process.
 """
 

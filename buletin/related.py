@@ -192,12 +192,13 @@ class Words:
     """
 
     text: str  # the distinct words as written, separated by spaces
-    counts: bytes  # float64 per word: times it occurs, title and summary counting title_weight times
+    counts: bytes  # float32 per word (whole and half numbers are exact in it): times it occurs, title and
+    # summary counting title_weight times
     capitalised: str  # words written with a capital inside a sentence (candidate names)
     title_weight: float
 
     def count_array(self) -> np.ndarray:
-        return np.frombuffer(self.counts, dtype=np.float64)
+        return np.frombuffer(self.counts, dtype=np.float32)
 
 
 def words_in(text: str) -> list[str]:
@@ -218,7 +219,7 @@ def count_words(title: str, summary: str, body: str, title_weight: float) -> Wor
     for word, count in Counter(_WORD.findall(heading)).items():
         words[word] += count * title_weight
     capitalised = dict.fromkeys(_CAPITALISED_INSIDE.findall(f"{heading}\n{body}"))
-    return Words(" ".join(words), np.fromiter(words.values(), dtype=np.float64, count=len(words)).tobytes(),
+    return Words(" ".join(words), np.fromiter(words.values(), dtype=np.float32, count=len(words)).tobytes(),
                  " ".join(capitalised), title_weight)
 
 
@@ -318,7 +319,7 @@ class Analyzer:
         del id_arrays
         # Single precision: the matrix is kept for the search index while the ranking runs (300 MB at
         # 100,000 bulletins in double), and counts times a title weight such as 2 or 1.5 stay exact.
-        values = (np.concatenate([words.count_array() for words in counted]).astype(np.float32) if counted
+        values = (np.concatenate([words.count_array() for words in counted]) if counted
                   else np.zeros(0, dtype=np.float32))
         matrix = sparse.csr_matrix((values, word_ids, pointers), shape=(len(counted), max(1, len(columns))))
         del word_ids, values
