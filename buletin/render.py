@@ -227,7 +227,12 @@ class Renderer:
         feeds_from = len(jobs) - len(listed)
         weights = [1 if number < len(site.articles) else 5 if number >= feeds_from
                    else len(job.keywords["numbers"]) for number, job in enumerate(jobs)]
-        done = job_results(jobs, workers, self, weights)  # each job's files, in the order of the jobs
+        # Jobs whose files all stay as the previous build left them are settled here, so that only the
+        # others go to the workers (forking and sending pages back cost more than checking a key).
+        settled = [job(reused_only=True) for job in jobs] if self.reusable else [None] * len(jobs)
+        pending = [number for number, files in enumerate(settled) if files is None]
+        made = job_results([jobs[number] for number in pending], workers, self, [weights[number] for number in pending])
+        done = (files if files is not None else next(made) for files in settled)  # each job's files, in order
         in_sitemap: list[tuple[str, datetime | None]] = []
 
         def passing(files: Iterable[RenderedFile]) -> Iterator[RenderedFile]:
@@ -282,7 +287,7 @@ class Renderer:
                               entry.path, entry.articles) for entry in site.campaigns]
         return listed
 
-    def render_feed(self, feed: feeds.Feed) -> list[RenderedFile]:
+    def render_feed(self, feed: feeds.Feed, reused_only: bool = False) -> list[RenderedFile] | None:
         site = self.site
         # What the feed shows: its newest entries (with the slugs their full content links to),
         # and the newest change of all its bulletins. An unchanged feed is not made again.
@@ -292,6 +297,8 @@ class Renderer:
                                                 self._linked_slugs(entries) if body else []))
         if self.reusable.get(feed.path) == key:
             return [RenderedFile(feed.path, None, f"feed {feed.path}", key=key)]
+        if reused_only:
+            return None
         data = feeds.atom_feed(feed, site, self.urls, body)
         return [RenderedFile(feed.path, data, f"feed {feed.path}", key=key)]
 
@@ -330,7 +337,8 @@ class Renderer:
             return f'{attribute}="{self.urls.absolute(site_path)}{fragment or ""}"'
         return _REFERENCE.sub(replace, article.body_html)
 
-    def render_article(self, article: Article) -> RenderedFile:
+    def render_article(self, article: Article, reused_only: bool = False) -> RenderedFile | None:
+        """An article's page; with reused_only, None unless it is as the previous build left it."""
         path = urls.article_path(article.slug)
         neighbours = self.site.neighbours[article.slug]
         related = self.site.related[article.slug]
@@ -341,11 +349,10 @@ class Renderer:
         key = self.page_key("article.html", path, (article, related, neighbours.older, neighbours.newer,
                                                    self.site.is_future(article), campaign,
                                                    self._linked_slugs([article])))
-        site_path = urls.output_file(path)
-        if self.reusable.get(site_path) == key:
-            if self.progress:
-                self.progress(1)
-            return RenderedFile(site_path, None, f"page {path}", lastmod=lastmod, in_sitemap=True, key=key)
+        if self.reusable.get(urls.output_file(path)) == key:
+            return self._reused(path, key, lastmod)
+        if reused_only:
+            return None
         config = self.site.config
         settings = config.related
         inline_template = self.environment.get_template("partials/related-inline.html")
@@ -391,22 +398,42 @@ class Renderer:
 
     def render_list(self, template: str, first_path: str, articles: Sequence[Article], *, heading: str, kind: str,
                     term: ListTerm | None, description: str, trail: list[tuple[str, str]],
-                    own_feed: bool = False, numbers: range | None = None, **extra: object) -> list[RenderedFile]:
-        """The pages of a list (those of `numbers` only, when given)."""
+                    own_feed: bool = False, numbers: range | None = None, reused_only: bool = False,
+                    **extra: object) -> list[RenderedFile] | None:
+        """The pages of a list (those of `numbers` only, when given); with reused_only, None unless every one
+        of them is as the previous build left it."""
         pages = []
-        for page in paginate(articles, first_path, self.site.config.items_per_page):
-            if numbers is not None and page.number not in numbers:
+        # Everything a page is made from, known before its context is worked out: what all pages of the list
+        # share, digested once, and its own bulletins. An unchanged page of a long list costs a few microseconds.
+        shared = hashlib.sha256()
+        _digest_into(shared, (first_path, heading, kind, term, description, trail, own_feed, sorted(extra.items())),
+                     self._digests)
+        list_inputs = shared.hexdigest()
+        for page in paginate(articles, first_path, self.site.config.items_per_page, numbers):
+            key = self.page_key(template, page.path, (list_inputs, page.number, page.total, page.count, page.items))
+            lastmod = _newest(page.items) if page.items else None
+            if self.reusable.get(urls.output_file(page.path)) == key:
+                pages.append(self._reused(page.path, key, lastmod))
                 continue
+            if reused_only:
+                return None
             numbered = self.words["page_n_of_m"].format(n=page.number, m=page.total)
             title = heading if page.number == 1 else f"{heading} · {numbered}"
             crumbs = self._trail([*trail, (heading, first_path)]) if first_path else None
             pages.append(self.render_page(
                 template, page.path, pagination=page, heading=heading, kind=kind, term=term,
-                description=description, lastmod=_newest(page.items) if page.items else None, breadcrumbs=crumbs,
+                description=description, lastmod=lastmod, breadcrumbs=crumbs,
                 feed=(self.words["feed_of"].format(name=heading if term is None else term.name),
                       urls.atom_path(first_path)) if own_feed else None,
-                page_title=title, **extra))
+                page_title=title, key=key, **extra))
         return pages
+
+    def _reused(self, path: str, key: str, lastmod: datetime | None) -> RenderedFile:
+        """A page of the sitemap that stays as the previous build wrote it."""
+        if self.progress:
+            self.progress(1)
+        return RenderedFile(urls.output_file(path), None, f"page {path or '/'}", lastmod=lastmod, in_sitemap=True,
+                            key=key)
 
     def render_page(self, template_name: str, path: str, **context: object) -> RenderedFile:
         served_anywhere = bool(context.pop("served_anywhere", False))
@@ -544,8 +571,10 @@ PARALLEL_JOBS_FROM = 2000
 _FORKED_JOBS: list[Callable[[], list[RenderedFile]]] = []
 
 
-def _one(render: Callable[[Article], RenderedFile], article: Article) -> list[RenderedFile]:
-    return [render(article)]
+def _one(render: Callable[..., RenderedFile | None], article: Article,
+         reused_only: bool = False) -> list[RenderedFile] | None:
+    page = render(article, reused_only)
+    return None if page is None else [page]
 
 
 def _run_job_range(bounds: tuple[int, int]) -> list[list[RenderedFile]]:
@@ -643,7 +672,14 @@ def _encode(value: object, parts: list[bytes], memo: dict[int, tuple[object, byt
     elif kind is tuple or kind is list:
         parts.append(b"[")
         for item in value:
-            _encode(item, parts, memo)
+            # The commonest items (a list page's bulletins, names) inline: a call per item costs more.
+            item_kind = type(item)
+            if item_kind is Article:
+                parts.append(b"A" + item.source_digest.encode() + b"\0")
+            elif item_kind is str:
+                parts.append(b"S" + item.encode() + b"\0")
+            else:
+                _encode(item, parts, memo)
         parts.append(b"]")
     elif kind is Article:
         parts.append(b"A" + value.source_digest.encode() + b"\0")
@@ -682,10 +718,11 @@ def _encode_other(value: object, parts: list[bytes], memo: dict[int, tuple[objec
         raise TypeError(f"cannot tell whether a page input of type {type(value).__name__} changed")
 
 
-def paginate(articles: Sequence[Article], first_path: str, per_page: int) -> Iterator[Pagination]:
-    """Pages of a list; an empty list still has one (empty) page."""
+def paginate(articles: Sequence[Article], first_path: str, per_page: int,
+             numbers: range | None = None) -> Iterator[Pagination]:
+    """Pages of a list (those of `numbers` only, when given); an empty list still has one (empty) page."""
     total = max(1, math.ceil(len(articles) / per_page))
-    for number in range(1, total + 1):
+    for number in numbers if numbers is not None else range(1, total + 1):
         yield Pagination(
             number=number,
             total=total,
