@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -34,16 +35,20 @@ class BuildCache:
         self._articles: dict[str, FileOutcome] | None = None if enabled else {}  # read when first asked for
         self._stored_shards: dict[str, frozenset[str]] = {}  # keys in each shard file as read
         self._changed_shards: set[str] = set()  # shards given a new outcome in this build
-        self.related: dict[str, object] = {}
+        self._ranking: object | None = None  # the related lists' ranking state, read when first asked for
+        self._ranking_changed = False
         self._used_articles: dict[str, FileOutcome] = {}
         self.hits = 0  # files whose parse was reused
-        self.related_reused = False
         self.pages: dict[str, dict[str, tuple[str, int, int]]] = {}
         self._stems: dict[str, dict[str, str]] | None = None if enabled else {}
         self._stems_read = 0  # how many stems the file held
         self.last_build: dict = {}
+        # What the load stage read of each content file: its status and key, and when the reading began.
+        self._started = time.time_ns()
+        self._sources: dict = {}
+        self._sources_now: dict[str, tuple[tuple[int, ...], str]] = {}
         if enabled:
-            self.related = self._read("related")
+            self._sources = self._read("sources")
             self.pages = self._read("pages")
             self.last_build = self._read("last-build")
 
@@ -66,13 +71,30 @@ class BuildCache:
         self._used_articles[key] = outcome
         self._changed_shards.add(_shard_of(key))
 
-    def related_lists(self, key: str) -> object | None:
-        lists = self.related.get(key)
-        self.related_reused = lists is not None
-        return lists
+    def key_of(self, shown: str, status: os.stat_result) -> str | None:
+        """The load stage's LoadCache.key_of: a file's key as the last build read it, when its size, times and
+        inode are what they were and its last change came well before that build began (a file written
+        in the same tick as it was read could have changed unseen; such files are read again, as git does)."""
+        known = self._sources.get("files", {}).get(shown)
+        if known is None or known[0] != _signature(status):
+            return None
+        if max(status.st_mtime_ns, status.st_ctime_ns) >= self._sources["started"] - UNSURE_NANOSECONDS:
+            return None
+        return known[1]
 
-    def keep_related_lists(self, key: str, lists: object) -> None:
-        self.related = {key: lists}  # only the latest: older inputs will not come back
+    def remember_key(self, shown: str, status: os.stat_result, key: str) -> None:
+        self._sources_now[shown] = (_signature(status), key)
+
+    def ranking_state(self) -> object | None:
+        """The related lists' ranking of the last build (a RankingState), for this build to update; None when
+        there is none. Kept whole, not by key: an edit changes it, and the update works from the old one."""
+        if self._ranking is None and self.enabled:
+            self._ranking = self._read("ranking").get("state")
+        return self._ranking
+
+    def keep_ranking_state(self, state: object) -> None:
+        if state is not self._ranking:
+            self._ranking, self._ranking_changed = state, True
 
     def known_stems(self) -> dict[str, dict[str, str]]:
         """Stems of the words met by earlier builds, by stemmer; the related analysis adds to them.
@@ -151,7 +173,14 @@ class BuildCache:
         self._changed_shards.clear()
         with contextlib.suppress(OSError):
             self._path("articles").unlink()  # the single file of earlier versions
-        self._write("related", self.related)
+        if self._sources_now and self._sources.get("files") != self._sources_now:
+            self._sources = {"started": self._started, "files": self._sources_now}
+            self._write("sources", self._sources)
+        if self._ranking_changed:
+            self._write("ranking", {"state": self._ranking})
+            self._ranking_changed = False
+        with contextlib.suppress(OSError):
+            self._path("related").unlink()  # the lists alone, as earlier versions kept them
 
     def _read_articles(self) -> dict[str, FileOutcome]:
         articles: dict[str, FileOutcome] = {}
@@ -201,6 +230,15 @@ def file_status(folder: str, site_path: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return status.st_size, status.st_mtime_ns
+
+
+# A file whose last change came less than this before a build began may have changed again in the same tick
+# of a coarse file-system clock (two seconds on FAT) after the build read it.
+UNSURE_NANOSECONDS = 2_000_000_000
+
+
+def _signature(status: os.stat_result) -> tuple[int, ...]:
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
 
 
 def _shard_of(key: str) -> str:

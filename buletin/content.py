@@ -108,6 +108,14 @@ class Article:
         """The body as HTML."""
         return self.body_utf8.decode("utf-8")
 
+    def __reduce__(self) -> tuple:
+        # Pickled as the arguments of the constructor: a build reads back every cached bulletin, and the
+        # generated state functions of a slotted dataclass set field after field in Python, five times slower.
+        return Article, tuple(getattr(self, name) for name in _ARTICLE_FIELDS)
+
+
+_ARTICLE_FIELDS = tuple(item.name for item in dataclasses.fields(Article))
+
 
 @dataclass
 class LoadResult:
@@ -293,6 +301,13 @@ class LoadCache(Protocol):
 
     def put(self, key: str, outcome: FileOutcome) -> None: ...
 
+    def key_of(self, shown: str, status: os.stat_result) -> str | None:
+        """The key of the file's bytes as an earlier build read them, when the file cannot have changed since
+        (the same size, times and inode, and not written just before that build looked): None, read it."""
+
+    def remember_key(self, shown: str, status: os.stat_result, key: str) -> None:
+        """The key of the file's bytes, read while the file had this status."""
+
 
 @dataclass(slots=True)
 class FileOutcome:
@@ -301,6 +316,9 @@ class FileOutcome:
     article: Article | None
     problems: list[Problem]
     warnings: list[Problem]
+
+    def __reduce__(self) -> tuple:
+        return FileOutcome, (self.article, self.problems, self.warnings)  # see Article.__reduce__
 
 
 # Parsing in worker processes pays off from about this many files (below it, starting them costs more).
@@ -322,23 +340,39 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         result.problems.append(Problem(str(content_dir), None, None, "the content folder does not exist",
                                        "Create it, or point --content at the folder with the bulletins."))
         return result
-    entries: list[tuple[Path, str, str, FileOutcome | None]] = []  # path, shown, key, cached outcome
+    entries: list[tuple[str, str, str, FileOutcome | None]] = []  # path, shown, key, cached outcome
     to_parse: list[tuple[str, bytes, str, str]] = []
     shown_folder = _shown_folder(content_dir, display_root)
+    folder = str(content_dir)
     for relative in bulletin_files_under(content_dir):
-        path = content_dir / relative
-        shown = _joined(shown_folder, relative) if shown_folder is not None else _display_path(path, display_root)
+        path = os.path.join(folder, relative)  # a string: making 100,000 Path objects takes longer than reading
+        shown = (_joined(shown_folder, relative) if shown_folder is not None
+                 else _display_path(Path(path), display_root))
         try:
-            raw = path.read_bytes()
+            # A file an earlier build read, unchanged since, is not read again: its key is known.
+            status = os.stat(path)
+            key = cache.key_of(shown, status) if cache is not None else None
+            outcome = cache.get(key) if key is not None else None
+            raw = None
+            if outcome is None:
+                raw = _read_bytes(path)
+                key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
+                outcome = cache.get(key) if cache is not None else None
         except OSError as error:
             result.problems.append(Problem(shown, None, None, f"cannot read the file: {error.strerror}"))
             continue
-        key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
-        outcome = cache.get(key) if cache is not None else None
+        if cache is not None:
+            cache.remember_key(shown, status, key)
         if outcome is not None and not _references_exist(outcome.article, content_dir):
             outcome = None
         if outcome is None:
-            to_parse.append((str(path), raw, shown, key))
+            if raw is None:
+                try:
+                    raw = _read_bytes(path)
+                except OSError as error:
+                    result.problems.append(Problem(shown, None, None, f"cannot read the file: {error.strerror}"))
+                    continue
+            to_parse.append((path, raw, shown, key))
         entries.append((path, shown, key, outcome))
     with collector.paused():  # many new objects, all kept
         parsed = dict(zip((item[3] for item in to_parse),
@@ -353,8 +387,13 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         if outcome.article is not None:
             result.articles.append(outcome.article)
         else:
-            result.unloaded_slugs.append(slugify(_strip_date_prefix(path.stem)))
+            result.unloaded_slugs.append(slugify(_strip_date_prefix(Path(path).stem)))
     return result
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def parse_files(items: list[tuple[str, bytes, str, str]], content_dir: Path, config: SiteConfig,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -299,6 +298,7 @@ def related_documents(articles: Sequence[Article], config: SiteConfig) -> list[r
             pinned=article.related,
             excluded=article.not_related,
             words=article.words,
+            key=article.source_digest,  # its file: the same file read with the same settings, the same document
         )
         for article in articles
     ]
@@ -341,15 +341,3 @@ def add_related(site: Site, lists: dict[str, tuple[str, ...]]) -> tuple[Site, li
                         "Add tags, or pin bulletins with 'related: [slug]'.")
                 for article in site.articles if not related_articles[article.slug] and len(site.articles) > 1]
     return replace(site, related=related_articles), warnings
-
-
-def related_inputs_key(documents: Sequence[related.Document], weights: related.Weights) -> str:
-    """A digest of everything the ranking reads, to reuse its lists when nothing changed."""
-    digest = hashlib.sha256(repr(weights).encode())
-    for document in documents:
-        digest.update(repr(document).encode())
-        if document.words is not None:  # counted from the text, which the document then leaves out
-            words = document.words
-            digest.update(f"\0{words.text}\0{words.capitalised}\0{words.title_weight}\0".encode())
-            digest.update(words.counts)
-    return digest.hexdigest()

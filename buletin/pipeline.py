@@ -29,7 +29,6 @@ from .index import (
     find_campaign_problems,
     find_cross_file_problems,
     related_documents,
-    related_inputs_key,
     search_documents,
 )
 from .lint import Finding, lint
@@ -289,19 +288,25 @@ def index_sources(options: BuildOptions, config: SiteConfig, sources: Sources, c
     timer.lap("index")
 
     documents = related_documents(indexed.site.articles, config)
-    weights = related.weights_from(config.related)
-    key = related_inputs_key(documents, weights)
-    lists = cache.related_lists(key)
-    if not isinstance(lists, dict):
-        lists = related.RelatedIndex(documents, weights, threads=os.cpu_count() or 1,
-                                     known_stems=cache.known_stems(), analyzer=analyzer).all_related()
-        cache.keep_related_lists(key, lists)
+    previous = cache.ranking_state()
+    ranking = related.RelatedIndex(documents, related.weights_from(config.related), threads=os.cpu_count() or 1,
+                                   known_stems=cache.known_stems(), analyzer=analyzer,
+                                   previous=previous if isinstance(previous, related.RankingState) else None)
+    lists = ranking.all_related()
+    if not ranking.unchanged:
+        cache.keep_ranking_state(ranking.state)
         cache.keep_stems()
     site, related_warnings = add_related(indexed.site, lists)
     cache.save()
     timer.lap("related")
+    if ranking.updated_rows is None:
+        lists_note = "related lists computed"
+    elif ranking.updated_rows == 0:
+        lists_note = "related lists reused"
+    else:
+        lists_note = f"related lists updated ({ranking.updated_rows} worked out again)"
     note = (f"cache: {cache.hits} of {len(loaded.articles) + len(loaded.unloaded_slugs)} files reused, "
-            f"related lists {'reused' if cache.related_reused else 'computed'}")
+            f"{lists_note}")
     return site, indexed.warnings + related_warnings, note
 
 

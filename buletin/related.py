@@ -16,14 +16,21 @@ How a candidate is scored:
 
 Candidates come from an inverted index of each document's most distinctive
 terms (a champion list per term), never from comparing every pair.
+
+Every stage works row by row (sparse_rows), and terms are numbered in the
+order of their spelling, so a row worked out alone equals the same row of the
+whole archive. A RankingState keeps each stage's rows; the next build, given
+it, works out again only the rows an edit reaches and gives the lists a clean
+ranking would.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -31,6 +38,8 @@ from functools import cache
 
 import numpy as np
 from scipy import sparse
+
+from . import sparse_rows
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,9 @@ class Document:
     # The text's words counted in advance (count_words), e.g. in parallel or from a cache;
     # derived from title, summary and body, so not part of the document's identity.
     words: Words | None = field(default=None, repr=False, compare=False)
+    # What the document was made from, when the caller knows it cheaply (a digest of its file): an update of
+    # the lists takes a document with the same key as unchanged. Empty: its fields and words are compared.
+    key: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -200,6 +212,10 @@ class Words:
     def count_array(self) -> np.ndarray:
         return np.frombuffer(self.counts, dtype=np.float32)
 
+    def __reduce__(self) -> tuple:
+        # The constructor's arguments: faster to read back than a slotted dataclass's generated state.
+        return Words, (self.text, self.counts, self.capitalised, self.title_weight)
+
 
 def words_in(text: str) -> list[str]:
     """The words of a text as written, in order: runs of letters, hyphenated words kept whole."""
@@ -223,13 +239,69 @@ def count_words(title: str, summary: str, body: str, title_weight: float) -> Wor
                  " ".join(capitalised), title_weight)
 
 
-@dataclass(frozen=True)
-class WordCounts:
-    """A corpus's words as written: a document-by-column matrix of counts, a column per (language, word)."""
+@dataclass
+class WordMatrix:
+    """Documents' words as written, counted: a row per document, a column per form (language, word).
 
-    columns: list[tuple[str, str]]
-    counts: sparse.csr_matrix
-    capitalised: frozenset[str]  # words written with a capital inside a sentence, in any document
+    Kept from build to build: the rows of changed documents are replaced and
+    their new forms become new columns. So the columns follow no order, and some
+    are forms no document has any more (`live` tells); nothing depends on either,
+    as every result sums counts over forms, which is exact.
+    """
+
+    forms: list[tuple[str, str]]
+    counts: sparse.csr_matrix  # float32: whole and half numbers, exact in it
+    _numbers: dict[tuple[str, str], int] | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        return {"forms": self.forms, "counts": self.counts}  # the numbers are made again when needed
+
+    def __setstate__(self, state: dict) -> None:
+        self.forms, self.counts, self._numbers = state["forms"], state["counts"], None
+
+    @classmethod
+    def of(cls, counted: Sequence[Words], languages: Sequence[str]) -> WordMatrix:
+        return cls([], sparse.csr_matrix((0, 1), dtype=np.float32)).with_rows(None, counted, languages)
+
+    def numbers(self) -> dict[tuple[str, str], int]:
+        """The column of each form."""
+        if self._numbers is None:
+            self._numbers = {form: number for number, form in enumerate(self.forms)}
+        return self._numbers
+
+    def live(self) -> np.ndarray:
+        """Whether each form is in some document."""
+        return np.bincount(self.counts.indices, minlength=len(self.forms)) > 0
+
+    def with_rows(self, rows: np.ndarray | None, counted: Sequence[Words], languages: Sequence[str]) -> WordMatrix:
+        """A matrix with these rows counted anew (rows=None: a matrix of these documents alone)."""
+        forms = list(self.forms)
+        numbers = dict(self.numbers())
+        # Numbered one document at a time: the words of a whole archive as Python strings at once would
+        # take more memory than everything else here.
+        id_arrays = []
+        for language, words in zip(languages, counted, strict=True):
+            split = words.text.split(" ") if words.text else []
+            for word in split:  # a document's words are distinct
+                if (language, word) not in numbers:
+                    numbers[(language, word)] = len(forms)
+                    forms.append((language, word))
+            id_arrays.append(np.fromiter((numbers[(language, word)] for word in split), dtype=np.int32,
+                                         count=len(split)))
+        word_ids = np.concatenate(id_arrays) if id_arrays else np.zeros(0, dtype=np.int32)
+        pointers = np.concatenate(([0], np.cumsum([len(ids) for ids in id_arrays]))).astype(np.int64)
+        del id_arrays
+        values = (np.concatenate([words.count_array() for words in counted]) if counted
+                  else np.zeros(0, dtype=np.float32))
+        width = max(1, len(forms))
+        new_rows = sparse.csr_matrix((values, word_ids, pointers), shape=(len(counted), width))
+        if rows is None:
+            counts = new_rows
+        else:
+            old = sparse.csr_matrix((self.counts.data, self.counts.indices, self.counts.indptr),
+                                    shape=(self.counts.shape[0], width))
+            counts = sparse_rows.replace_rows(old, rows, new_rows)
+        return WordMatrix(forms, counts, numbers)
 
 
 @dataclass
@@ -239,16 +311,22 @@ class Terms:
     stems: sparse.csr_matrix
     acronyms: sparse.csr_matrix
     names: sparse.csr_matrix
-    vocabularies: tuple[list[str], list[str], list[str]]  # the term of each column, per matrix
+    vocabularies: tuple[list[str], list[str], list[str]]  # the term of each column, per matrix (sorted)
 
     def counts(self, row: int, kind: str) -> Counter:
         """One document's terms of one kind with their counts (for tests and explanations)."""
         matrix = getattr(self, kind)
-        vocabulary = self.vocabularies[("stems", "acronyms", "names").index(kind)]
+        vocabulary = self.vocabularies[WORD_KINDS.index(kind)]
         begin, end = matrix.indptr[row], matrix.indptr[row + 1]
         return Counter({vocabulary[column]: float(value)
                         for column, value in zip(matrix.indices[begin:end].tolist(),
                                                  matrix.data[begin:end].tolist(), strict=True)})
+
+
+WORD_KINDS = ("stems", "acronyms", "names")  # what a word can stand for
+LIST_KINDS = ("tags", "campaign")  # terms a document lists itself
+SIGNALS = ("text", "acronyms", "tags", "names", "campaign")
+SIGNAL_KIND = {"text": "stems", "acronyms": "acronyms", "tags": "tags", "names": "names", "campaign": "campaign"}
 
 
 class Analyzer:
@@ -268,7 +346,7 @@ class Analyzer:
         self.weights = weights
         self.known_stems = known_stems if known_stems is not None else {}
         self._stemmers: dict[str, Callable[[str], str]] = {}
-        self._last_counted: tuple[tuple, Sequence[Words], WordCounts] | None = None
+        self._last_counted: tuple[tuple, Sequence[Words], WordMatrix] | None = None
 
     def stemmer(self, language: str) -> Callable[[str], str]:
         language = "en" if language.startswith("en") else "id"
@@ -291,7 +369,7 @@ class Analyzer:
                              f"ranked with {self.weights.title_weight}; count them with the ranking's weights")
         return words
 
-    def word_counts(self, counted: Sequence[Words], languages: Sequence[str]) -> WordCounts:
+    def word_counts(self, counted: Sequence[Words], languages: Sequence[str]) -> WordMatrix:
         """The documents' words as a matrix of counts, a column per word and language.
 
         The last result is kept: the related lists and the search index of a
@@ -301,62 +379,45 @@ class Analyzer:
         key = (tuple(map(id, counted)), tuple(languages))
         if self._last_counted is not None and self._last_counted[0] == key:
             return self._last_counted[2]
-        # A column per word and language (a word is stemmed by its document's language), numbered one
-        # document at a time: the words of a whole archive as Python strings at once would take more
-        # memory than everything else here.
-        vocabularies: dict[str, dict[str, int]] = defaultdict(dict)
-        columns: list[tuple[str, str]] = []  # (language, word) of each column
-        id_arrays = []
-        for language, words in zip(languages, counted, strict=True):
-            vocabulary = vocabularies[language]
-            split = words.text.split(" ") if words.text else []
-            unseen = [word for word in split if word not in vocabulary]  # a document's words are distinct
-            vocabulary.update(zip(unseen, range(len(columns), len(columns) + len(unseen)), strict=True))
-            columns += [(language, word) for word in unseen]
-            id_arrays.append(np.fromiter(map(vocabulary.__getitem__, split), dtype=np.int32, count=len(split)))
-        word_ids = np.concatenate(id_arrays) if id_arrays else np.zeros(0, dtype=np.int32)
-        pointers = np.concatenate(([0], np.cumsum([len(ids) for ids in id_arrays]))).astype(np.int64)
-        del id_arrays
-        # Single precision: the matrix is kept for the search index while the ranking runs (300 MB at
-        # 100,000 bulletins in double), and counts times a title weight such as 2 or 1.5 stay exact.
-        values = (np.concatenate([words.count_array() for words in counted]) if counted
-                  else np.zeros(0, dtype=np.float32))
-        matrix = sparse.csr_matrix((values, word_ids, pointers), shape=(len(counted), max(1, len(columns))))
-        del word_ids, values
-        capitalised = frozenset(itertools.chain.from_iterable(words.capitalised.split(" ")
-                                                              for words in counted if words.capitalised))
-        result = WordCounts(columns, matrix, capitalised)
-        self._last_counted = (key, counted, result)  # the Words kept alive, so that their ids stay theirs
-        return result
+        matrix = WordMatrix.of(counted, languages)
+        self.remember_word_counts(counted, languages, matrix)
+        return matrix
+
+    def remember_word_counts(self, counted: Sequence[Words], languages: Sequence[str], matrix: WordMatrix) -> None:
+        """Give word_counts of these words this matrix (one a ranking updated from an earlier build's)."""
+        # The Words are kept alive, so that their ids stay theirs.
+        self._last_counted = ((tuple(map(id, counted)), tuple(languages)), counted, matrix)
 
     def forget_word_counts(self) -> None:
         """Let the last counted words go (a large matrix), once no one will ask for them again."""
         self._last_counted = None
 
+    def name_words(self, counted: Sequence[Words], matrix: WordMatrix) -> frozenset[str]:
+        """Lowercase words written with a capital inside a sentence somewhere and in lowercase nowhere."""
+        capitalised: set[str] = set()
+        for words in counted:
+            if words.capitalised:
+                capitalised.update(words.capitalised.lower().split(" "))
+        numbers, live = matrix.numbers(), matrix.live()
+        languages = {language for language, _word in numbers}
+
+        def in_lowercase(word: str) -> bool:
+            return any(live[numbers[(language, word)]] for language in languages if (language, word) in numbers)
+        return frozenset(word for word in capitalised if not in_lowercase(word))
+
+    def form_terms(self, forms: Sequence[tuple[str, str]], name_words: frozenset[str]) -> list[tuple[int, tuple]]:
+        """What each form (language, word as written) stands for: (kind number in WORD_KINDS, its terms)."""
+        return [self._classify(word, language, name_words) for language, word in forms]
+
     def analyse(self, documents: Sequence[Document]) -> Terms:
         counted = [self.words_of(document) for document in documents]
         words = self.word_counts(counted, [document.language for document in documents])
-        columns, word_counts = words.columns, words.counts
-        name_words = ({word.lower() for word in words.capitalised}
-                      - {word for _language, word in columns if word.islower()})
-        term_ids: tuple[dict[str, int], ...] = ({}, {}, {})
-        entries: tuple[list, list, list] = ([], [], [])  # per kind: (column, term id) pairs
-        for column, (language, word) in enumerate(columns):
-            kind, terms = self._classify(word, language, name_words)
-            for term in terms:
-                entries[kind].append((column, term_ids[kind].setdefault(term, len(term_ids[kind]))))
-        matrices = []
-        for kind in range(3):
-            mapping = sparse.csr_matrix(
-                (np.ones(len(entries[kind])), ([c for c, _t in entries[kind]], [t for _c, t in entries[kind]])),
-                shape=(word_counts.shape[1], max(1, len(term_ids[kind]))))
-            matrix = sparse.csr_matrix(word_counts @ mapping)
-            matrix.sort_indices()
-            matrix.eliminate_zeros()
-            matrices.append(matrix)
-        return Terms(*matrices, vocabularies=tuple(list(ids) for ids in term_ids))
+        name_words = self.name_words(counted, words)
+        kinds = _word_kinds(words, range(len(words.forms)), self.form_terms(words.forms, name_words))
+        matrices = [_rows_of_kind(words.counts, kinds[kind].mapping) for kind in WORD_KINDS]
+        return Terms(*matrices, vocabularies=tuple(kinds[kind].vocabulary for kind in WORD_KINDS))
 
-    def _classify(self, word: str, language: str, name_words: set[str]) -> tuple[int, tuple[str, ...]]:
+    def _classify(self, word: str, language: str, name_words: frozenset[str]) -> tuple[int, tuple[str, ...]]:
         """(0 stem / 1 acronym / 2 name, the terms the word stands for)."""
         if _ACRONYM.match(word):
             return 1, (word,)
@@ -384,132 +445,103 @@ def _split_reduplication(word: str) -> list[str]:
     return pieces[:1] if len(set(pieces)) == 1 else pieces
 
 
-# --- the index ---
+# --- terms ---
 
-def _count_matrix(counters: Sequence[Counter]) -> sparse.csr_matrix:
-    """Rows of raw counts from one Counter per document (for the short lists: tags, campaigns)."""
-    vocabulary: dict[str, int] = {}
-    rows, columns, values = [], [], []
-    for row, counter in enumerate(counters):
-        for term, count in counter.items():
-            rows.append(row)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(count)
-    shape = (len(counters), max(1, len(vocabulary)))
-    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), (rows, columns)), shape=shape)
-    matrix.sum_duplicates()
+@dataclass
+class KindState:
+    """The terms of one kind: their spellings in order, and on how many documents each is."""
+
+    vocabulary: list[str]  # sorted: a term's column is its place in this list
+    frequency: np.ndarray  # documents with each term
+    mapping: sparse.csr_matrix | None = None  # word kinds: how often each form stands for each term
+    counts: sparse.csr_matrix | None = None  # tags and campaign: each document's terms
+
+
+def _word_kinds(words: WordMatrix, forms: Sequence[int], classified: Sequence[tuple[int, tuple]],
+                previous: dict[str, KindState] | None = None) -> dict[str, KindState]:
+    """The mapping of forms to terms, per word kind: the previous one with these forms classified anew, or
+    (without previous) one of just these forms. Frequencies are left for the caller."""
+    entries: list[list[tuple[int, str]]] = [[], [], []]
+    for form, (kind, terms) in zip(forms, classified, strict=True):
+        entries[kind] += [(form, term) for term in terms]
+    result = {}
+    for number, kind in enumerate(WORD_KINDS):
+        old = previous[kind] if previous is not None else None
+        new_terms = {term for _form, term in entries[number]}
+        vocabulary = sorted(new_terms.union(old.vocabulary)) if old is not None else sorted(new_terms)
+        column = {term: place for place, term in enumerate(vocabulary)}
+        pairs = entries[number]
+        new_rows = np.asarray([form for form, _term in pairs], dtype=np.int64)
+        mapping = sparse.csr_matrix(
+            (np.ones(len(pairs)), (new_rows, np.asarray([column[term] for _form, term in pairs], dtype=np.int64))),
+            shape=(len(words.forms), max(1, len(vocabulary))))
+        mapping.sum_duplicates()  # a hyphenated word may stand for one stem twice
+        if old is not None:
+            renumbered = np.fromiter((column[term] for term in old.vocabulary), dtype=np.int64,
+                                     count=len(old.vocabulary))
+            kept = sparse_rows.renumber_columns(old.mapping, renumbered, max(1, len(vocabulary)))
+            kept = sparse_rows.renumber_rows(kept, np.arange(kept.shape[0]), len(words.forms))
+            mapping = sparse_rows.replace_rows(kept, np.asarray(sorted(set(forms)), dtype=np.int64),
+                                               mapping[sorted(set(forms))])
+        result[kind] = KindState(vocabulary, np.zeros(len(vocabulary), dtype=np.int64), mapping=mapping)
+    return result
+
+
+def _rows_of_kind(counts: sparse.csr_matrix, mapping: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Term counts of documents from their word counts (any rows of the word matrix)."""
+    matrix = sparse.csr_matrix(counts @ mapping, dtype=np.float64)
+    matrix.sort_indices()
+    matrix.eliminate_zeros()
     return matrix
 
 
-def _tfidf_matrix(counts: sparse.csr_matrix, keep: int | None = None) -> sparse.csr_matrix:
-    """Rows of L2-normalised TF-IDF weights, (1 + log tf) * log(N / df), from rows of raw counts.
+def _listed_rows(lists: Sequence[Sequence[str]], column: dict[str, int], width: int) -> sparse.csr_matrix:
+    """Rows of counts of terms documents list themselves (tags, a campaign), columns sorted."""
+    pointers, indices, values = [0], [], []
+    for listed in lists:
+        counted = sorted(Counter(column[term] for term in listed).items())
+        indices += [place for place, _count in counted]
+        values += [count for _place, count in counted]
+        pointers.append(len(indices))
+    return sparse.csr_matrix((np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int32),
+                              np.asarray(pointers, dtype=np.int64)), shape=(len(lists), max(1, width)))
+
+
+def _listed_terms(document: Document, kind: str) -> tuple[str, ...]:
+    if kind == "tags":
+        return document.keywords
+    return (document.campaign,) if document.campaign else ()
+
+
+# A term's document frequency above IDF_EXACT_UP_TO counts in steps of 2^(1/IDF_STEPS_PER_DOUBLING), about 4%:
+# the weight of a common word then stays put when one bulletin more or less has it, so an edit changes the
+# weights of the bulletins it touches, not of every bulletin that shares a common word with them.
+IDF_EXACT_UP_TO = 32
+IDF_STEPS_PER_DOUBLING = 16
+
+
+def _inverse_frequency(frequency: np.ndarray, documents: int) -> np.ndarray:
+    """log(N / df) per term (never below 0: a term on every document weighs nothing), df in steps."""
+    counted = np.maximum(frequency, 1).astype(np.float64)
+    stepped = np.exp2(np.round(np.log2(counted) * IDF_STEPS_PER_DOUBLING) / IDF_STEPS_PER_DOUBLING)
+    return np.maximum(0.0, np.log(documents / np.where(counted <= IDF_EXACT_UP_TO, counted, stepped)))
+
+
+def _weigh(counts: sparse.csr_matrix, idf: np.ndarray, keep: int | None) -> sparse.csr_matrix:
+    """Rows of L2-normalised TF-IDF weights, (1 + log tf) * idf, from rows of raw counts.
 
     With `keep`, each row keeps only its `keep` heaviest terms (the norm stays
     that of the whole row): the distinctive terms that find and score candidates.
     """
     matrix = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
     matrix.eliminate_zeros()
-    shape = matrix.shape
-    frequency = np.bincount(matrix.indices, minlength=shape[1])
-    # log(N/df): a term on every document weighs nothing.
-    idf = np.log(shape[0] / np.maximum(frequency, 1))
     matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     matrix = sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
     if keep is not None:
-        matrix = _keep_largest(matrix, keep)
+        matrix = sparse_rows.keep_largest(matrix, keep)
     matrix.eliminate_zeros()
     return matrix
-
-
-# Entries sorted at once by _keep_largest: rows are independent, and blocks of rows bound the
-# memory the sorting takes (about 40 bytes an entry) on a large archive.
-KEEP_LARGEST_BLOCK = 1_000_000
-
-
-def _keep_largest(matrix: sparse.csr_matrix, keep: int, first_row: int | None = None) -> sparse.csr_matrix:
-    """Each row's `keep` largest values (ties to the lower column, for determinism).
-
-    With first_row, row r of the matrix is document first_row + r, and its own
-    column is dropped (a document is not its own candidate).
-    """
-    matrix = sparse.csr_matrix(matrix)
-    if matrix.nnz <= KEEP_LARGEST_BLOCK:
-        return _keep_largest_of_rows(matrix, keep, first_row)
-    # Row boundaries about KEEP_LARGEST_BLOCK entries apart (a longer row is a block of its own).
-    ends = np.unique(np.searchsorted(matrix.indptr, np.arange(1, matrix.nnz // KEEP_LARGEST_BLOCK + 1)
-                                     * KEEP_LARGEST_BLOCK, side="right") - 1)
-    bounds = [0, *(int(end) for end in ends if 0 < end < matrix.shape[0]), matrix.shape[0]]
-    return sparse.csr_matrix(sparse.vstack(
-        [_keep_largest_of_rows(matrix[start:end], keep, None if first_row is None else first_row + start)
-         for start, end in itertools.pairwise(bounds)], format="csr"))
-
-
-def _keep_largest_of_rows(matrix: sparse.csr_matrix, keep: int, first_row: int | None) -> sparse.csr_matrix:
-    if not matrix.has_sorted_indices:
-        matrix = matrix.sorted_indices()
-    data, indices, pointers = matrix.data, matrix.indices, matrix.indptr
-    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(pointers))
-    usable = data > 0
-    if first_row is not None:
-        usable &= indices != rows + first_row
-    # One sort for all rows: by row, then largest value, then lowest column. Entries of
-    # a CSR matrix with sorted indices already run by row and column, so two stable sorts do it.
-    candidates = _likely_largest(np.flatnonzero(usable), rows, data, keep)
-    by_value = candidates[np.argsort(-data[candidates], kind="stable")]
-    row_keys = rows[by_value]
-    if matrix.shape[0] <= np.iinfo(np.uint16).max:
-        row_keys = row_keys.astype(np.uint16)  # numpy sorts 16-bit keys by radix, in linear time
-    order = by_value[np.argsort(row_keys, kind="stable")]
-    sorted_rows = rows[order]
-    row_starts = np.searchsorted(sorted_rows, np.arange(matrix.shape[0]), side="left")
-    rank = np.arange(len(order)) - row_starts[sorted_rows]
-    # Back into entry order, which is by row and then column (the indices are sorted): a mask, not a sort.
-    chosen = np.zeros(len(data), dtype=bool)
-    chosen[order[rank < keep]] = True
-    chosen = np.flatnonzero(chosen)
-    counts = np.bincount(rows[chosen], minlength=matrix.shape[0])
-    new_pointers = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
-    return sparse.csr_matrix((data[chosen], indices[chosen], new_pointers), shape=matrix.shape)
-
-
-def _likely_largest(candidates: np.ndarray, rows: np.ndarray, data: np.ndarray, keep: int) -> np.ndarray:
-    """The candidates (ascending entry numbers, so grouped by row) that can be among their row's `keep` largest.
-
-    Sorting dominates, so first drop what cannot win. Each row's threshold is
-    narrowed by bisection between 0 and its largest value: a threshold that at
-    least `keep` of the row's entries reach lets go of the entries below it, as
-    its `keep` largest (and every entry tied with the last of them) reach it too.
-    Rows with fewer than `keep` entries keep everything.
-    """
-    row_count = int(rows.max(initial=0)) + 1
-    if len(candidates) <= 4 * keep * row_count:
-        return candidates  # too few per row to be worth it
-    candidate_rows, values = rows[candidates], data[candidates]
-    starts = np.flatnonzero(np.concatenate(([True], candidate_rows[1:] != candidate_rows[:-1])))
-    lower, upper = np.zeros(row_count), np.zeros(row_count)
-    upper[candidate_rows[starts]] = np.maximum.reduceat(values, starts)
-    for _ in range(LARGEST_ROUNDS):
-        middle = (lower + upper) / 2
-        passing = values >= middle[candidate_rows]
-        enough = np.bincount(candidate_rows[passing], minlength=row_count) >= keep
-        lower, upper = np.where(enough, middle, lower), np.where(enough, upper, middle)
-        kept = passing | ~enough[candidate_rows]
-        candidates, candidate_rows, values = candidates[kept], candidate_rows[kept], values[kept]
-    return candidates
-
-
-# Bisection rounds of _likely_largest: each halves the range of values a row's threshold lies in.
-LARGEST_ROUNDS = 8
-
-
-def _rare_terms(matrix: sparse.csr_matrix, max_frequency: int, keep: int) -> sparse.csr_matrix:
-    """The matrix with only terms on at most max_frequency documents, `keep` per row."""
-    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    matrix = sparse.csr_matrix(matrix, copy=True)  # eliminate_zeros works in place
-    matrix.data = np.where(frequency[matrix.indices] <= max_frequency, matrix.data, 0.0)
-    matrix.eliminate_zeros()
-    return _keep_largest(matrix, keep)
 
 
 def _pair_dots(matrix: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -520,13 +552,38 @@ def _pair_dots(matrix: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray)
 
 
 @dataclass
+class RankingState:
+    """Every stage of one ranking, row by row: what the next build needs to update the lists."""
+
+    settings: tuple  # the weights and the index's parameters
+    names: tuple[str, ...]
+    keys: list[str]  # what each document was made from
+    words: WordMatrix
+    name_words: frozenset[str]
+    kinds: dict[str, KindState]
+    signals: dict[str, sparse.csr_matrix]  # TF-IDF rows per signal
+    kept_frequency: dict[str, np.ndarray]  # per signal: documents whose kept terms include each term
+    finder: sparse.csr_matrix  # each document's rarest distinctive terms, the finder's columns by signal
+    champions: sparse.csr_matrix  # each finder term's documents, the ones it weighs most in
+    candidates: sparse.csr_matrix  # each document's candidates, as found (their exact scores may be 0)
+    direct: sparse.csr_matrix  # each document's candidates with their exact direct score
+    lists: list[tuple[str, ...]]
+
+
+# An update reworks at most this share of the documents' words; an edit of more goes faster from scratch.
+UPDATE_SHARE = 0.2
+
+
+@dataclass
 class RelatedIndex:
     """Built once per build over every published bulletin; answers lists and explanations.
 
     Candidates are found through an inverted index of each bulletin's rarest
     distinctive terms, acronyms and tags (a sparse matrix product touches only
     pairs that share one), never by comparing every pair; then the best
-    candidates are scored exactly, signal by signal.
+    candidates are scored exactly, signal by signal. Given the state of an
+    earlier ranking of the same bulletins, it works out again only the rows
+    whose inputs changed, stage by stage.
     """
 
     documents: Sequence[Document]
@@ -540,89 +597,373 @@ class RelatedIndex:
     threads: int = 1  # chunks handled at once; numpy and scipy leave the interpreter lock while they work
     known_stems: dict[str, dict[str, str]] | None = field(default=None, repr=False)  # see Analyzer
     analyzer: Analyzer | None = field(default=None, repr=False)  # one the caller shares; else one of its own
-
-    def _map_chunks(self, work: Callable[[int], object], starts: range) -> list:
-        """work(start) for every chunk, in order; in threads when asked and there is more than one chunk."""
-        if self.threads <= 1 or len(starts) <= 1:
-            return [work(start) for start in starts]
-        from concurrent.futures import ThreadPoolExecutor
-        with ThreadPoolExecutor(max_workers=self.threads) as pool:
-            return list(pool.map(work, starts))
+    previous: RankingState | None = field(default=None, repr=False)  # an earlier ranking to update
+    # After an update: how many lists were worked out again (0: none, the earlier ranking stands); None after
+    # a ranking from scratch.
+    updated_rows: int | None = field(default=None, init=False)
+    unchanged: bool = field(default=False, init=False)  # the earlier ranking stands as it was
 
     def __post_init__(self) -> None:
         self.names = [document.name for document in self.documents]
         self.position = {name: row for row, name in enumerate(self.names)}
-        analyzer = self.analyzer or Analyzer(self.weights, self.known_stems)
-        if analyzer.weights != self.weights:
+        self._analyzer = self.analyzer or Analyzer(self.weights, self.known_stems)
+        if self._analyzer.weights != self.weights:
             raise ValueError("the shared analyzer has other weights than the ranking")
-        terms = analyzer.analyse(self.documents)
-        self.matrices = {
-            "text": _tfidf_matrix(terms.stems, keep=self.terms_per_document),
-            "acronyms": _tfidf_matrix(terms.acronyms),
-            "tags": _tfidf_matrix(_count_matrix([Counter(d.keywords) for d in self.documents])),
-            "names": _tfidf_matrix(terms.names),
-            "campaign": _tfidf_matrix(_count_matrix([Counter([d.campaign] if d.campaign else [])
-                                                     for d in self.documents])),
-        }
         self.signal_weights = {"text": self.weights.text_weight, "acronyms": self.weights.acronym_weight,
                                "tags": self.weights.tag_weight, "names": self.weights.name_weight,
                                "campaign": self.weights.campaign_weight}
-        max_frequency = max(20, int(self.rare_share * len(self.names)))
-        finders = [_rare_terms(self.matrices[signal], max_frequency, self.finder_terms) * math.sqrt(abs(weight))
-                   for signal, weight in self.signal_weights.items() if weight and signal != "names"]
-        finder = (sparse.csr_matrix(sparse.hstack(finders)) if finders
-                  else sparse.csr_matrix((len(self.names), 1)))
-        # The inverted index: for each term, the documents it weighs most in (its champion list).
-        self.finder = finder
-        self.champions = _keep_largest(sparse.csr_matrix(finder.T), self.champions_per_term)
-        self.direct = self._direct_candidates()
-        self._lists: dict[str, tuple[str, ...]] | None = None
+        self.max_frequency = max(20, int(self.rare_share * len(self.names)))
         regions: dict[str, int] = {}
         self._region_ids = np.asarray([regions.setdefault(d.region, len(regions)) if d.region else -1 - row
                                        for row, d in enumerate(self.documents)], dtype=np.int64)
         self._timestamps = np.asarray([d.date.timestamp() for d in self.documents], dtype=np.float64)
         rank_of = {name: rank for rank, name in enumerate(sorted(self.names))}
         self._name_ranks = np.asarray([rank_of[name] for name in self.names], dtype=np.int64)
+        self._special = np.asarray([bool(d.pinned or d.excluded) for d in self.documents], dtype=bool)
+        self._lists: list[tuple[str, ...]] | None = None
+        self._counted = [self._analyzer.words_of(document) for document in self.documents]
+        self._languages = [document.language for document in self.documents]
+        self._keys = [self._key_of(document, words) for document, words in zip(self.documents, self._counted,
+                                                                              strict=True)]
+        if self.previous is None or not self._update(self.previous):
+            self._rank()
+        self._analyzer.remember_word_counts(self._counted, self._languages, self.words)
+
+    # --- the stages, row by row ---
+
+    def _settings(self) -> tuple:
+        return (self.weights, self.terms_per_document, self.finder_terms, self.rare_share,
+                self.champions_per_term, self.candidates_per_document, IDF_EXACT_UP_TO, IDF_STEPS_PER_DOUBLING)
+
+    @staticmethod
+    def _key_of(document: Document, words: Words) -> str:
+        if document.key:
+            return document.key
+        digest = hashlib.sha256(repr(document).encode())
+        digest.update(f"\0{words.text}\0{words.capitalised}\0{words.title_weight}\0".encode() + words.counts)
+        return digest.hexdigest()
+
+    def _map_rows(self, work: Callable[[np.ndarray], object], rows: np.ndarray) -> list:
+        """work(chunk) for chunks of these rows, in order; in threads when asked and there is more than one."""
+        chunks = [rows[start:start + self.chunk_rows] for start in range(0, len(rows), self.chunk_rows)]
+        if self.threads <= 1 or len(chunks) <= 1:
+            return [work(chunk) for chunk in chunks]
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=self.threads) as pool:
+            return list(pool.map(work, chunks))
+
+    def _stacked(self, work: Callable[[np.ndarray], sparse.csr_matrix], rows: np.ndarray,
+                 width: int) -> sparse.csr_matrix:
+        parts = self._map_rows(work, rows)
+        if not parts:
+            return sparse.csr_matrix((0, width))
+        return sparse.csr_matrix(sparse.vstack(parts, format="csr"))
+
+    def _kind_rows(self, kind: str, rows: np.ndarray) -> sparse.csr_matrix:
+        """Raw term counts of these documents, of one kind."""
+        state = self.kinds[kind]
+        if kind in WORD_KINDS:
+            return _rows_of_kind(self.words.counts[rows], state.mapping)
+        column = {term: place for place, term in enumerate(state.vocabulary)}
+        return _listed_rows([_listed_terms(self.documents[row], kind) for row in rows.tolist()], column,
+                            len(state.vocabulary))
+
+    def _signal_rows(self, signal: str, rows: np.ndarray) -> sparse.csr_matrix:
+        kind = self.kinds[SIGNAL_KIND[signal]]
+        idf = _inverse_frequency(kind.frequency, len(self.names))
+        keep = self.terms_per_document if signal == "text" else None
+        return self._stacked(lambda chunk: _weigh(self._kind_rows(SIGNAL_KIND[signal], chunk), idf, keep), rows,
+                             max(1, len(kind.vocabulary)))
+
+    def _finder_signals(self) -> list[str]:
+        return [signal for signal in SIGNALS if self.signal_weights[signal] and signal != "names"]
+
+    def _finder_offsets(self) -> dict[str, int]:
+        offsets, total = {}, 0
+        for signal in self._finder_signals():
+            offsets[signal] = total
+            total += max(1, len(self.kinds[SIGNAL_KIND[signal]].vocabulary))
+        offsets[""] = max(1, total)  # the finder's width
+        return offsets
+
+    def _finder_rows(self, rows: np.ndarray) -> sparse.csr_matrix:
+        """Each document's rarest distinctive terms of every signal (a term on more than max_frequency
+        documents finds no candidates), finder_terms per signal, weighted by the signal."""
+        blocks = []
+        for signal in self._finder_signals():
+            matrix = self.matrices[signal][rows]
+            rare = self.kept_frequency[signal][matrix.indices] <= self.max_frequency
+            matrix = sparse.csr_matrix((np.where(rare, matrix.data, 0.0), matrix.indices, matrix.indptr),
+                                       shape=matrix.shape)
+            matrix.eliminate_zeros()
+            blocks.append(sparse_rows.keep_largest(matrix, self.finder_terms)
+                          * math.sqrt(abs(self.signal_weights[signal])))
+        if not blocks:
+            return sparse.csr_matrix((len(rows), 1))
+        # Side by side, each row's entries block after block: the finder's columns are the signals' terms.
+        return sparse.csr_matrix(sparse.hstack(blocks, format="csr")) if len(blocks) > 1 else blocks[0]
+
+    def _champion_rows(self, finder_by_term: sparse.csc_matrix, terms: np.ndarray) -> sparse.csr_matrix:
+        """Each of these finder terms' documents: the ones it weighs most in (its champion list)."""
+        return sparse_rows.keep_largest(sparse.csr_matrix(finder_by_term[:, terms].T), self.champions_per_term)
+
+    def _candidate_rows(self, rows: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """Each of these documents' best candidates as found, and with their exact direct (topical) score."""
+        def chunk(part: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+            rough = sparse_rows.keep_largest(self.finder[part] @ self.champions, self.candidates_per_document,
+                                             own_columns=part)
+            owners = np.repeat(part, np.diff(rough.indptr))
+            columns = rough.indices.astype(np.int64)
+            values = sum(self._direct_signals(owners, columns).values(), np.zeros(len(owners)))
+            found = sparse.csr_matrix((np.ones(len(columns), dtype=np.float32), rough.indices, rough.indptr),
+                                      shape=rough.shape)
+            direct = sparse.csr_matrix((np.maximum(values, 0.0), rough.indices, rough.indptr), shape=rough.shape)
+            direct.eliminate_zeros()
+            return found, direct
+
+        parts = self._map_rows(chunk, rows)
+        count = len(self.names)
+        if not parts:
+            return sparse.csr_matrix((0, count), dtype=np.float32), sparse.csr_matrix((0, count))
+        return (sparse.csr_matrix(sparse.vstack([found for found, _direct in parts], format="csr")),
+                sparse.csr_matrix(sparse.vstack([direct for _found, direct in parts], format="csr")))
+
+    def _list_rows(self, rows: np.ndarray) -> list[tuple[str, ...]]:
+        def chunk(part: np.ndarray) -> list[tuple[str, ...]]:
+            direct, neighbours = self._topical_rows(part)
+            return self._choose_rows(part, sparse.csr_matrix(direct + neighbours))
+        return list(itertools.chain.from_iterable(self._map_rows(chunk, rows)))
+
+    # --- ranking from scratch ---
+
+    def _rank(self) -> None:
+        everyone = np.arange(len(self.names), dtype=np.int64)
+        self.words = self._analyzer.word_counts(self._counted, self._languages)
+        self.name_words = self._analyzer.name_words(self._counted, self.words)
+        forms = range(len(self.words.forms))
+        self.kinds = _word_kinds(self.words, forms, self._analyzer.form_terms(self.words.forms, self.name_words))
+        for kind in LIST_KINDS:
+            vocabulary = sorted({term for d in self.documents for term in _listed_terms(d, kind)})
+            self.kinds[kind] = KindState(vocabulary, np.zeros(len(vocabulary), dtype=np.int64))
+        for kind in (*WORD_KINDS, *LIST_KINDS):
+            rows = self._kind_rows(kind, everyone)
+            self.kinds[kind].frequency = np.bincount(rows.indices, minlength=len(self.kinds[kind].vocabulary))
+            if kind in LIST_KINDS:
+                self.kinds[kind].counts = rows
+        self.matrices = {signal: self._signal_rows(signal, everyone) for signal in self._weighed_signals()}
+        self.kept_frequency = {signal: np.bincount(matrix.indices, minlength=matrix.shape[1])
+                               for signal, matrix in self.matrices.items()}
+        self.finder = self._stacked(self._finder_rows, everyone, self._finder_offsets()[""])
+        width = self.finder.shape[1]
+        self.champions = self._champion_rows(self.finder.tocsc(), np.arange(width, dtype=np.int64))
+        self.candidates, self.direct = self._candidate_rows(everyone)
+
+    def _weighed_signals(self) -> list[str]:
+        """The signals scored: those with a weight (and the text, which finds candidates)."""
+        return [signal for signal in SIGNALS if self.signal_weights[signal] or signal == "text"]
+
+    # --- updating an earlier ranking ---
+
+    def _update(self, previous: RankingState) -> bool:
+        """Bring an earlier ranking of the same documents, in the same order, up to date: False when it cannot
+        be (other documents, other settings) or an update would not be faster than ranking from scratch.
+
+        Each stage works out again the rows whose inputs changed, compares them with the rows it had, and
+        hands on only the rows that did change: most of an edit's reach stops at the first stages."""
+        count = len(self.names)
+        if previous.settings != self._settings() or previous.names != tuple(self.names):
+            return False
+        edited = np.asarray([row for row, (key, known) in enumerate(zip(self._keys, previous.keys, strict=True))
+                             if key != known], dtype=np.int64)
+        if len(edited) > max(20, UPDATE_SHARE * count):
+            return False
+        if len(edited) == 0:
+            self._adopt(previous)
+            self._lists = list(previous.lists)
+            self.updated_rows, self.unchanged = 0, True
+            return True
+        # Words: the edited documents' rows, and the forms whose meaning changed (a word that became a name,
+        # or stopped being one, in every document that has it).
+        self.words = previous.words.with_rows(edited, [self._counted[row] for row in edited.tolist()],
+                                              [self._languages[row] for row in edited.tolist()])
+        live_before = np.zeros(len(self.words.forms), dtype=bool)
+        live_before[:len(previous.words.forms)] = previous.words.live()
+        live = self.words.live()
+        self.name_words = self._analyzer.name_words(self._counted, self.words)
+        flipped = self.name_words ^ previous.name_words
+        reclassified = np.flatnonzero(live & ~live_before)
+        if flipped:
+            reclassified = np.union1d(reclassified, [number for number, (_language, word) in enumerate(self.words.forms)
+                                                     if live[number] and word.lower() in flipped])
+        words_by_form = self.words.counts.tocsc()
+        reached = np.union1d(edited, sparse_rows.rows_with_columns(
+            words_by_form, np.intersect1d(reclassified, np.flatnonzero(live_before))))
+        if len(reached) > max(20, UPDATE_SHARE * count):
+            return False
+        forms = reclassified.tolist()
+        classified = self._analyzer.form_terms([self.words.forms[number] for number in forms], self.name_words)
+        self.kinds = _word_kinds(self.words, forms, classified, previous.kinds)
+        old_words = sparse.csr_matrix((previous.words.counts.data, previous.words.counts.indices,
+                                       previous.words.counts.indptr),
+                                      shape=(count, len(self.words.forms)))
+        # Terms: counts of the reached rows, then the frequencies, then the terms no one has any more go.
+        renumbered: dict[str, np.ndarray] = {}  # per kind: old column -> new column (-1: gone)
+        changed_counts: dict[str, np.ndarray] = {}
+        changed_terms: dict[str, np.ndarray] = {}
+        for kind in (*WORD_KINDS, *LIST_KINDS):
+            old = previous.kinds[kind]
+            if kind in LIST_KINDS:
+                vocabulary = sorted(set(old.vocabulary).union(
+                    term for row in edited.tolist() for term in _listed_terms(self.documents[row], kind)))
+                self.kinds[kind] = KindState(vocabulary, np.zeros(0, dtype=np.int64))
+            state = self.kinds[kind]
+            column = {term: place for place, term in enumerate(state.vocabulary)}
+            to_new = np.fromiter((column[term] for term in old.vocabulary), dtype=np.int64, count=len(old.vocabulary))
+            rows = edited if kind in LIST_KINDS else reached
+            if kind in WORD_KINDS:
+                old_mapping = sparse_rows.renumber_rows(
+                    sparse_rows.renumber_columns(old.mapping, to_new, state.mapping.shape[1]),
+                    np.arange(old.mapping.shape[0]), len(self.words.forms))
+                before = _rows_of_kind(old_words[rows], old_mapping)
+            else:
+                before = sparse_rows.renumber_columns(old.counts[rows], to_new, max(1, len(state.vocabulary)))
+                width = max(1, len(state.vocabulary))
+                state.counts = sparse_rows.replace_rows(
+                    sparse_rows.renumber_columns(old.counts, to_new, width), rows, self._kind_rows(kind, rows))
+            after = self._kind_rows(kind, rows)
+            frequency = np.zeros(len(state.vocabulary), dtype=np.int64)
+            frequency[to_new] = old.frequency
+            frequency -= np.bincount(before.indices, minlength=len(frequency))
+            frequency += np.bincount(after.indices, minlength=len(frequency))
+            changed_counts[kind] = rows[sparse_rows.changed_rows(before, after)]
+            old_frequency = np.zeros(len(frequency), dtype=np.int64)
+            old_frequency[to_new] = old.frequency
+            steps = (_inverse_frequency(old_frequency, count) != _inverse_frequency(frequency, count))
+            live_terms = frequency > 0
+            gone = np.flatnonzero(~live_terms)
+            final = np.cumsum(live_terms) - 1
+            final[gone] = -1
+            if len(gone):
+                state.vocabulary = [term for term, alive in zip(state.vocabulary, live_terms.tolist(), strict=True)
+                                    if alive]
+                if kind in WORD_KINDS:
+                    state.mapping = sparse_rows.renumber_columns(state.mapping, final, max(1, len(state.vocabulary)))
+                else:
+                    state.counts = sparse_rows.renumber_columns(state.counts, final, max(1, len(state.vocabulary)))
+            state.frequency = frequency[live_terms]
+            changed_terms[kind] = final[np.flatnonzero(steps & live_terms)]
+            renumbered[kind] = np.where(to_new >= 0, final[to_new], -1)
+        # TF-IDF rows: those whose counts changed, and those with a term whose weight changed.
+        changed_signals = np.zeros(0, dtype=np.int64)
+        self.matrices, self.kept_frequency = {}, {}
+        for signal in self._weighed_signals():
+            kind = SIGNAL_KIND[signal]
+            width = max(1, len(self.kinds[kind].vocabulary))
+            kept = sparse_rows.renumber_columns(previous.signals[signal], renumbered[kind], width)
+            rows = changed_counts[kind]
+            if len(changed_terms[kind]):
+                rows = np.union1d(rows, self._rows_with_terms(kind, changed_terms[kind], words_by_form))
+            if len(rows) > UPDATE_SHARE * count and len(rows) > 20:
+                return False
+            new_rows = self._signal_rows(signal, rows)
+            changed_signals = np.union1d(changed_signals, rows[sparse_rows.changed_rows(kept[rows], new_rows)])
+            self.matrices[signal] = sparse_rows.replace_rows(kept, rows, new_rows)
+            self.kept_frequency[signal] = np.bincount(self.matrices[signal].indices, minlength=width)
+        # Finder rows: those whose weights changed, and those with a term that became rare or stopped being.
+        offsets = self._finder_offsets()
+        old_offsets = self._old_finder_offsets(previous)
+        to_finder = np.full(previous.finder.shape[1], -1, dtype=np.int64)
+        finder_reach = changed_signals
+        for signal in self._finder_signals():
+            start, width = old_offsets[signal]
+            moved = renumbered[SIGNAL_KIND[signal]]
+            to_finder[start:start + len(moved)] = np.where(moved >= 0, moved + offsets[signal], -1)
+            old_kept = np.zeros(len(self.kinds[SIGNAL_KIND[signal]].vocabulary), dtype=np.int64)
+            old_kept[moved[moved >= 0]] = previous.kept_frequency[signal][:len(moved)][moved >= 0]
+            flips = np.flatnonzero((old_kept <= self.max_frequency)
+                                   != (self.kept_frequency[signal] <= self.max_frequency))
+            if len(flips):
+                finder_reach = np.union1d(finder_reach, sparse_rows.rows_with_columns(
+                    self.matrices[signal].tocsc(), flips))
+        old_finder = sparse_rows.renumber_columns(previous.finder, to_finder, offsets[""])
+        new_finder = self._finder_rows(finder_reach)
+        changed_finder = finder_reach[sparse_rows.changed_rows(old_finder[finder_reach], new_finder)]
+        self.finder = sparse_rows.replace_rows(old_finder, finder_reach, new_finder)
+        # Champion lists of the terms in the changed finder rows, before and after.
+        touched = np.union1d(old_finder[changed_finder].indices, self.finder[changed_finder].indices).astype(np.int64)
+        old_champions = sparse_rows.renumber_rows(previous.champions, to_finder, offsets[""])
+        new_champions = self._champion_rows(self.finder.tocsc(), touched)
+        changed_champions = touched[sparse_rows.changed_rows(old_champions[touched], new_champions)]
+        self.champions = sparse_rows.replace_rows(old_champions, touched, new_champions)
+        # Candidates and direct scores: rows whose finder row or champions changed, whose weights changed,
+        # or with a candidate whose weights changed.
+        reach = np.union1d(changed_finder, changed_signals)
+        reach = np.union1d(reach, sparse_rows.rows_with_columns(self.finder.tocsc(), changed_champions))
+        reach = np.union1d(reach, sparse_rows.rows_with_columns(previous.candidates.tocsc(), changed_signals))
+        found, direct = self._candidate_rows(reach)
+        changed_direct = reach[sparse_rows.changed_rows(previous.direct[reach], direct)]
+        self.candidates = sparse_rows.replace_rows(previous.candidates, reach, found)
+        self.direct = sparse_rows.replace_rows(previous.direct, reach, direct)
+        # Lists: rows whose direct scores changed or that reach, through one candidate, a row that did;
+        # and rows with an edited document among their candidates or theirs (its region or date may
+        # have changed the bonuses), and the edited ones themselves (their pins and exclusions).
+        direct_by_column = self.direct.tocsc()
+        once = sparse_rows.rows_with_columns(direct_by_column, edited)
+        lists_reach = np.union1d(changed_direct, sparse_rows.rows_with_columns(direct_by_column, changed_direct))
+        lists_reach = np.union1d(lists_reach, np.union1d(edited, once))
+        lists_reach = np.union1d(lists_reach, sparse_rows.rows_with_columns(direct_by_column, once))
+        lists = list(previous.lists)
+        for row, names in zip(lists_reach.tolist(), self._list_rows(lists_reach), strict=True):
+            lists[row] = names
+        self._lists = lists
+        self.updated_rows = len(lists_reach)
+        return True
+
+    def _adopt(self, previous: RankingState) -> None:
+        self.words, self.name_words, self.kinds = previous.words, previous.name_words, previous.kinds
+        self.matrices, self.kept_frequency = previous.signals, previous.kept_frequency
+        self.finder, self.champions = previous.finder, previous.champions
+        self.candidates, self.direct = previous.candidates, previous.direct
+
+    def _old_finder_offsets(self, previous: RankingState) -> dict[str, tuple[int, int]]:
+        """Where each signal's block began in the previous finder, and its width."""
+        offsets, total = {}, 0
+        for signal in self._finder_signals():
+            width = max(1, len(previous.kinds[SIGNAL_KIND[signal]].vocabulary))
+            offsets[signal] = (total, width)
+            total += width
+        return offsets
+
+    def _rows_with_terms(self, kind: str, terms: np.ndarray, words_by_form: sparse.csc_matrix) -> np.ndarray:
+        """The documents with any of these terms of one kind."""
+        state = self.kinds[kind]
+        if kind in LIST_KINDS:
+            return sparse_rows.rows_with_columns(state.counts.tocsc(), terms)
+        forms = sparse_rows.rows_with_columns(state.mapping.tocsc(), terms)
+        return sparse_rows.rows_with_columns(words_by_form, forms)
+
+    @property
+    def state(self) -> RankingState:
+        """This ranking, for the next build to update."""
+        return RankingState(self._settings(), tuple(self.names), list(self._keys), self.words, self.name_words,
+                            self.kinds, self.matrices, self.kept_frequency, self.finder, self.champions,
+                            self.candidates, self.direct, list(self._all_lists()))
 
     # --- scoring ---
 
     def _direct_signals(self, rows: np.ndarray, columns: np.ndarray) -> dict[str, np.ndarray]:
         """Each weighted direct signal for the pairs (rows[k], columns[k])."""
-        return {signal: _pair_dots(matrix, rows, columns) * self.signal_weights[signal]
-                for signal, matrix in self.matrices.items() if self.signal_weights[signal]}
+        return {signal: _pair_dots(self.matrices[signal], rows, columns) * self.signal_weights[signal]
+                for signal in SIGNALS if self.signal_weights[signal]}
 
-    def _direct_candidates(self) -> sparse.csr_matrix:
-        """Each document's best candidates with their exact direct (topical) score."""
-        count = len(self.names)
-
-        def chunk(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            rows = slice(start, min(count, start + self.chunk_rows))
-            rough = _keep_largest(self.finder[rows] @ self.champions, self.candidates_per_document, first_row=start)
-            rough = rough.tocoo()
-            pair_rows, pair_columns = rough.row.astype(np.int64) + start, rough.col.astype(np.int64)
-            values = sum(self._direct_signals(pair_rows, pair_columns).values(), np.zeros(len(pair_rows)))
-            return pair_rows, pair_columns, values
-
-        chunks = self._map_chunks(chunk, range(0, count, self.chunk_rows))
-        all_rows, all_columns, all_values = (list(part) for part in zip(*chunks, strict=True)) if chunks \
-            else ([], [], [])
-        if not all_rows:
-            return sparse.csr_matrix((count, count))
-        pairs = (np.concatenate(all_rows), np.concatenate(all_columns))
-        direct = sparse.csr_matrix((np.concatenate(all_values), pairs),
-                                   shape=(count, count))
-        direct.data = np.maximum(direct.data, 0.0)
-        direct.eliminate_zeros()
-        return direct
-
-    def _topical_rows(self, rows: slice) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    def _topical_rows(self, rows: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """Direct scores and neighbourhood scores (second order) of `rows`."""
         direct = self.direct[rows]
         strength = self.weights.smoothing
         if strength <= 0 or self.direct.nnz == 0:
             return direct, sparse.csr_matrix(direct.shape)
         neighbours = sparse.csr_matrix((direct @ self.direct) * strength)
-        own = np.repeat(np.arange(neighbours.shape[0]), np.diff(neighbours.indptr)) + rows.start
+        own = np.repeat(rows, np.diff(neighbours.indptr))
         neighbours.data[neighbours.indices == own] = 0.0
         neighbours.eliminate_zeros()
         return direct, neighbours
@@ -658,28 +999,24 @@ class RelatedIndex:
         return (*pinned, *(self.names[column] for column in columns[order].tolist()))
 
     def all_related(self) -> dict[str, tuple[str, ...]]:
-        """Every document's Baca juga list, computed in chunks."""
-        if self._lists is None:
-            def chunk_lists(start: int) -> list[tuple[str, ...]]:
-                rows = slice(start, min(len(self.names), start + self.chunk_rows))
-                direct, neighbours = self._topical_rows(rows)
-                return self._choose_rows(rows, sparse.csr_matrix(direct + neighbours))
+        """Every document's Baca juga list."""
+        return dict(zip(self.names, self._all_lists(), strict=True))
 
-            starts = range(0, len(self.names), self.chunk_rows)
-            chosen = itertools.chain.from_iterable(self._map_chunks(chunk_lists, starts))
-            self._lists = dict(zip(self.names, chosen, strict=True))
+    def _all_lists(self) -> list[tuple[str, ...]]:
+        if self._lists is None:
+            self._lists = self._list_rows(np.arange(len(self.names), dtype=np.int64))
         return self._lists
 
-    def _choose_rows(self, rows: slice, combined: sparse.csr_matrix) -> list[tuple[str, ...]]:
+    def _choose_rows(self, rows: np.ndarray, combined: sparse.csr_matrix) -> list[tuple[str, ...]]:
         """_choose for each of `rows`, given their topical scores: for all of them at once, with the same
         arithmetic and order, except documents that pin or exclude others, which go through _choose."""
         weights = self.weights
-        own = np.repeat(np.arange(rows.start, rows.stop, dtype=np.int64), np.diff(combined.indptr))
+        positions = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(combined.indptr))
+        own = rows[positions]
         columns, topical = combined.indices.astype(np.int64), combined.data
-        special = np.asarray([bool(self.documents[row].pinned or self.documents[row].excluded)
-                              for row in range(rows.start, rows.stop)], dtype=bool)
-        keep = (topical >= weights.min_score) & ~special[own - rows.start]
-        own, columns, topical = own[keep], columns[keep], topical[keep]
+        special = self._special[rows]
+        keep = (topical >= weights.min_score) & ~special[positions]
+        positions, own, columns, topical = positions[keep], own[keep], columns[keep], topical[keep]
         region = np.where(self._region_ids[columns] == self._region_ids[own], weights.region_weight, 0.0)
         if weights.time_scale_days <= 0:
             time = np.zeros(len(columns))
@@ -687,29 +1024,30 @@ class RelatedIndex:
             days = np.abs(self._timestamps[columns] - self._timestamps[own]) / 86400
             time = weights.time_weight * np.exp(-days / weights.time_scale_days)
         score = topical + region + time
-        order = np.lexsort((self._name_ranks[columns], -self._timestamps[columns], -score, own))
-        rank = np.arange(len(order)) - np.searchsorted(own[order], own[order], side="left")
+        order = np.lexsort((self._name_ranks[columns], -self._timestamps[columns], -score, positions))
+        rank = np.arange(len(order)) - np.searchsorted(positions[order], positions[order], side="left")
         best = order[rank < weights.count]  # still by row, then best first
-        ends = np.searchsorted(own[best], np.arange(rows.start, rows.stop), side="right")
+        ends = np.searchsorted(positions[best], np.arange(len(rows)), side="right")
         names = [self.names[column] for column in columns[best].tolist()]
         lists = []
-        for offset, row in enumerate(range(rows.start, rows.stop)):
+        for offset, row in enumerate(rows.tolist()):
             if special[offset]:
                 begin, end = combined.indptr[offset], combined.indptr[offset + 1]
-                lists.append(self._choose(row, combined.indices[begin:end], combined.data[begin:end]))
+                lists.append(self._choose(row, combined.indices[begin:end].astype(np.int64),
+                                          combined.data[begin:end]))
             else:
                 lists.append(tuple(names[ends[offset - 1] if offset else 0:ends[offset]]))
         return lists
 
     def related(self, name: str) -> tuple[str, ...]:
         """The Baca juga list: pinned first, then the best ranked, at most `count` unless more are pinned."""
-        return self.all_related()[name]
+        return self._all_lists()[self.position[name]]
 
     def explain(self, name: str, limit: int | None = None) -> list[Candidate]:
         """Pinned bulletins, then every candidate by score, each with its signals and why it is (not) listed."""
         row = self.position[name]
         document = self.documents[row]
-        direct, neighbours = self._topical_rows(slice(row, row + 1))
+        direct, neighbours = self._topical_rows(np.asarray([row], dtype=np.int64))
         direct_columns = set(direct.indices.tolist())
         neighbour_values = dict(zip(neighbours.indices.tolist(), neighbours.data.tolist(), strict=True))
         pinned = [p for p in dict.fromkeys(document.pinned) if p in self.position and p != name]

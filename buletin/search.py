@@ -86,9 +86,9 @@ def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer) -> dict
         "version": FORMAT_VERSION,
         "documents": len(documents),
         "documents_per_file": DOCUMENTS_PER_FILE,
-        "words": _ranges(word_table, word_table.__getitem__, lambda word: _word_size(word, word_table[word]),
-                         files, "w"),
-        "terms": _ranges(postings.spans, postings.value, postings.size, files, "t"),
+        "words": _ranges(word_table, lambda part: _json({word: word_table[word] for word in part}),
+                         lambda word: _word_size(word, word_table[word]), files, "w"),
+        "terms": _ranges(postings.spans, postings.json_of, postings.size, files, "t"),
         "pages": [_add(files, "d", _json([_shown(document) for document in documents[start:end]]))
                   for start, end in _blocks(len(documents), DOCUMENTS_PER_FILE)],
         "filters": values,
@@ -117,7 +117,7 @@ class _Counted:
 
     written: sparse.csr_matrix
     others: sparse.csr_matrix
-    lower_of: np.ndarray  # the lowercase column of each form
+    lower_of: np.ndarray  # the lowercase column of each form (-1: a form no document has)
     columns: list[tuple[str, str]]  # (language, lowercase word) of each lowercase column
     names: set[str]
 
@@ -133,9 +133,13 @@ def _word_counts(documents: Sequence[SearchDocument], analyzer: Analyzer) -> _Co
     (Dimas, Kalideres)."""
     written = analyzer.word_counts([document.words for document in documents],
                                    [document.language for document in documents])
-    forms = list(written.columns)
+    live = written.live().tolist()  # a matrix kept from build to build has forms no document has any more
+    forms = list(written.forms)
     numbers: dict[tuple[str, str], int] = {form: number for number, form in enumerate(forms)}
-    capitalised = set(written.capitalised)
+    capitalised: set[str] = set()
+    for document in documents:
+        if document.words.capitalised:
+            capitalised.update(document.words.capitalised.split(" "))
     extra_ids, extra_lengths = [], [0]
     for document in documents:
         extra = [(document.language, word) for word in words_in(document.other_text)]
@@ -143,13 +147,18 @@ def _word_counts(documents: Sequence[SearchDocument], analyzer: Analyzer) -> _Co
             if form not in numbers:
                 numbers[form] = len(forms)
                 forms.append(form)
+                live.append(True)
+            elif not live[numbers[form]]:
+                live[numbers[form]] = True
         extra_ids += [numbers[form] for form in extra]
         extra_lengths.append(len(extra))
         capitalised.update(word for _language, word in extra if word[:1].isupper())
     lowercase: dict[tuple[str, str], int] = {}
-    lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) for language, form in forms),
+    lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) if alive else -1
+                            for (language, form), alive in zip(forms, live, strict=True)),
                            dtype=np.int32, count=len(forms))
-    names = {word.lower() for word in capitalised} - {form for _language, form in forms if form.islower()}
+    names = ({word.lower() for word in capitalised}
+             - {form for (_language, form), alive in zip(forms, live, strict=True) if alive and form.islower()})
     others = sparse.csr_matrix((np.ones(len(extra_ids), dtype=np.float32), np.asarray(extra_ids, dtype=np.int32),
                                 np.cumsum(extra_lengths, dtype=np.int64)), shape=(len(documents), max(1, len(forms))))
     return _Counted(written.counts, others, lower_of, list(lowercase), names)
@@ -186,6 +195,8 @@ def _words_and_postings(documents: Sequence[SearchDocument],
     for (_language, word), term_ids in zip(counted.columns, terms_of_columns, strict=True):
         entry = word_table.setdefault(word, [])
         entry += [terms[term] for term in term_ids if terms[term] not in entry]
+    for entry in word_table.values():
+        entry.sort()  # a word of two languages: its terms in one order, whichever language came first
     pairs = [(column, term) for column, term_ids in enumerate(terms_of_columns) for term in term_ids]
     if not pairs:
         analyzer.forget_word_counts()
@@ -194,8 +205,8 @@ def _words_and_postings(documents: Sequence[SearchDocument],
     lower_to_terms = sparse.csr_matrix((np.ones(len(pairs), dtype=np.float32), ([column for column, _ in pairs],
                                                               [term for _, term in pairs])),
                                        shape=(len(counted.columns), len(terms)))
-    forms = len(counted.lower_of)
-    form_to_lower = sparse.csr_matrix((np.ones(forms, dtype=np.float32), (np.arange(forms), counted.lower_of)),
+    live = np.flatnonzero(counted.lower_of >= 0)  # forms no document has stand for nothing
+    form_to_lower = sparse.csr_matrix((np.ones(len(live), dtype=np.float32), (live, counted.lower_of[live])),
                                       shape=(counted.others.shape[1], len(counted.columns)))
     form_to_terms = sparse.csr_matrix(form_to_lower @ lower_to_terms)
     lengths = (np.asarray(counted.written.sum(axis=1), dtype=np.float64).ravel()
@@ -255,6 +266,10 @@ class _Postings:
         start, end = self.spans[term]
         return self.pairs[start:end].tolist()
 
+    def json_of(self, terms: Sequence[str]) -> bytes:
+        """{"term": [gap, weight, ...], ...} for these terms."""
+        return _json({term: self.value(term) for term in terms})
+
     def size(self, term: str) -> int:
         start, end = self.spans[term]
         return len(term.encode()) + 4 + 4 * (end - start)
@@ -264,16 +279,16 @@ def _javascript_order(key: str) -> bytes:
     return key.encode("utf-16-be")
 
 
-def _ranges(keys: Iterable[str], value: Callable[[str], object], size: Callable[[str], int],
+def _ranges(keys: Iterable[str], serialise: Callable[[list[str]], bytes], size: Callable[[str], int],
             files: dict[str, bytes], prefix: str) -> list[list[str]]:
     """Split a table into files of consecutive keys, each about FILE_TARGET_BYTES (`size` estimates a key's
-    share); [first key, file name] of each, in order."""
+    share; `serialise` writes the table of some keys); [first key, file name] of each, in order."""
     ranges = []
     part: list[str] = []
     total = 0
 
     def close() -> None:
-        ranges.append([part[0], _add(files, prefix, _json({key: value(key) for key in part}))])
+        ranges.append([part[0], _add(files, prefix, serialise(part))])
 
     for key in sorted(keys, key=_javascript_order):
         share = size(key)

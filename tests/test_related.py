@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from buletin.related import Analyzer, Document, RelatedIndex, Weights, rank_related
 
 START = datetime(2023, 1, 1, tzinfo=UTC)
@@ -152,30 +150,6 @@ def test_inline_placement_after_a_paragraph() -> None:
     assert placed == ('<p>A</p>\n<p class="related-inline">satu</p>\n<p>B</p>\n'
                       '<p class="related-inline">dua</p>\n<p>C</p>\n\n')
     assert rest == ()
-
-
-@pytest.mark.parametrize("block", [1_000_000, 700, 1])  # whole, in blocks of rows, a row at a time
-def test_keeping_the_largest_per_row_matches_a_plain_sort(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each row's largest values, ties to the lower column, also when most entries are pruned before sorting
-    and when the rows are sorted a block at a time."""
-    import numpy as np
-    from scipy import sparse
-
-    from buletin import related
-
-    monkeypatch.setattr(related, "KEEP_LARGEST_BLOCK", block)
-    generator = np.random.default_rng(3)
-    for density, keep in ((0.9, 3), (0.3, 5), (0.02, 4)):
-        values = np.round(generator.random((40, 300)), 2)  # rounded: many ties
-        values[generator.random(values.shape) > density] = 0
-        values[7] = 0  # an empty row
-        kept = related._keep_largest(sparse.csr_matrix(values), keep, first_row=0).toarray()
-        assert kept.shape == values.shape
-        for row in range(values.shape[0]):
-            entries = [(-values[row, column], column) for column in range(values.shape[1])
-                       if values[row, column] > 0 and column != row]
-            expected = sorted(column for _value, column in sorted(entries)[:keep])
-            assert np.flatnonzero(kept[row]).tolist() == expected
 
 
 def test_a_mixed_archive_stems_each_bulletin_in_its_own_language() -> None:
