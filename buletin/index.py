@@ -326,7 +326,8 @@ def search_documents(site: Site) -> list[search.SearchDocument]:
             summary=article.summary,
             language=article.lang or language,
             words=article.words or related.count_words(article.title, article.summary, "", weight),
-            other_text=" ".join((article.region, *article.tags, *article.reporters)),
+            others=(article.region, *article.tags, *article.reporters),
+            key=article.source_digest,
         )
         for article in site.articles
     ]

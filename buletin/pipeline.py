@@ -155,22 +155,29 @@ def handed_over(items: list[RenderedFile]) -> Iterator[RenderedFile]:
 def search_index_files(site: Site, analyzer: related.Analyzer, reusable: dict[str, str]) -> list[RenderedFile]:
     """The search index's files, or, when its inputs are those of the files in the output, those files kept.
 
-    Every file of one index carries the index's key; meta.json's key also
-    counts the other files, so that a file missing from the output is noticed.
+    A file's key is its name, a digest of what it holds; meta.json's key is the
+    index's and those of all the other files, so that a file missing from the
+    output is noticed. After an edit most term and document files stay as
+    they are, and are neither made again nor written.
     """
     documents = search_documents(site)
     key = search.index_key(documents, (engine_fingerprint(), site.config.language, analyzer.weights.stemmer))
     folder = urls.SEARCH_INDEX_PATH
     meta_path = folder + search.META_NAME
     kept = sorted(path for path, kept_key in reusable.items()
-                  if kept_key == key and path.startswith(folder) and path != meta_path)
-    if reusable.get(meta_path) == f"{key}+{len(kept)}":
+                  if path.startswith(folder) and path != meta_path and kept_key == path[len(folder):])
+    if reusable.get(meta_path) == _index_key(key, kept):
         return [RenderedFile(path, None, "search index", key=reusable[path]) for path in (*kept, meta_path)]
-    files = search.index_files(documents, analyzer)
-    others = len(files) - 1
+    files = search.index_files(documents, analyzer, have=lambda name: reusable.get(folder + name) == name,
+                               version=engine_fingerprint())
+    others = sorted(folder + name for name in files if name != search.META_NAME)
     return [RenderedFile(folder + name, data, "search index",
-                         key=f"{key}+{others}" if name == search.META_NAME else key)
+                         key=_index_key(key, others) if name == search.META_NAME else name)
             for name, data in sorted(files.items())]
+
+
+def _index_key(key: str, paths: list[str]) -> str:
+    return f"{key}+" + hashlib.sha256("\n".join(paths).encode()).hexdigest()
 
 
 def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFolders) -> str:

@@ -74,13 +74,27 @@ class SearchDocument:
     summary: str
     language: str
     words: Words  # title, summary and body, counted (the title and summary weigh more)
-    other_text: str = ""  # more to find the bulletin by, counted once: region, tags, reporters
+    others: tuple[str, ...] = ()  # more to find the bulletin by, each counted once: region, tags, reporters
+    # What the document was made from, when the caller knows it cheaply (a digest of its file): index_key
+    # takes it instead of the words. Its other fields that do not come from there (date, topics) still count.
+    key: str = ""
 
 
-def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer) -> dict[str, bytes]:
-    """The index files by name; meta.json names all the others."""
+def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer,
+                have: Callable[[str], bool] | None = None, version: str = "") -> dict[str, bytes | None]:
+    """The index files by name; meta.json names all the others.
+
+    Term and document files are named by a digest of what they hold (and of
+    `version`, the code that writes them), worked out before their JSON is: a
+    file `have` says the caller already has (from an earlier build) comes as
+    None, neither made again nor to be written.
+    """
+    have = have or (lambda _name: False)
+
+    def _digest(*parts: str | bytes) -> str:
+        return _inputs_digest(version, *parts)
     word_table, postings = _words_and_postings(documents, analyzer)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | None] = {}
     values, members = _filters(documents)
     meta = {
         "version": FORMAT_VERSION,
@@ -88,8 +102,11 @@ def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer) -> dict
         "documents_per_file": DOCUMENTS_PER_FILE,
         "words": _ranges(word_table, lambda part: _json({word: word_table[word] for word in part}),
                          lambda word: _word_size(word, word_table[word]), files, "w"),
-        "terms": _ranges(postings.spans, postings.json_of, postings.size, files, "t"),
-        "pages": [_add(files, "d", _json([_shown(document) for document in documents[start:end]]))
+        "terms": _ranges(postings.spans, postings.json_of, postings.size, files, "t",
+                         lambda terms: _digest(*postings.inputs_of(terms)), have),
+        "pages": [_add_named(files, "d", _digest(*(part for document in documents[start:end]
+                                                   for part in _shown_inputs(document))),
+                             lambda start=start, end=end: _json([_shown(d) for d in documents[start:end]]), have)
                   for start, end in _blocks(len(documents), DOCUMENTS_PER_FILE)],
         "filters": values,
         "filter_file": _add(files, "f", _json(members)),
@@ -102,10 +119,13 @@ def index_key(documents: Sequence[SearchDocument], settings: object) -> str:
     """A digest of everything the index is made from (documents and settings), to know when to make it again."""
     digest = hashlib.sha256(f"{FORMAT_VERSION}\0{settings!r}\0".encode())
     for document in documents:
+        shown = (document.date, document.topics, document.year, document.language)
+        if document.key:
+            digest.update(repr((document.key, *shown)).encode())
+            continue
         words = document.words
-        digest.update(repr((document.path, document.title, document.date, document.region, document.topics,
-                            document.year, document.summary, document.language, document.other_text,
-                            words.text, words.title_weight)).encode())
+        digest.update(repr((document.path, document.title, document.region, document.summary, document.others,
+                            *shown, words.text, words.capitalised, words.title_weight)).encode())
         digest.update(words.counts)
     return digest.hexdigest()
 
@@ -141,18 +161,26 @@ def _word_counts(documents: Sequence[SearchDocument], analyzer: Analyzer) -> _Co
         if document.words.capitalised:
             capitalised.update(document.words.capitalised.split(" "))
     extra_ids, extra_lengths = [], [0]
+    # Regions, tags and reporters are few and shared: each piece's forms are numbered once.
+    piece_forms: dict[tuple[str, str], list[int]] = {}
     for document in documents:
-        extra = [(document.language, word) for word in words_in(document.other_text)]
-        for form in extra:
-            if form not in numbers:
-                numbers[form] = len(forms)
-                forms.append(form)
-                live.append(True)
-            elif not live[numbers[form]]:
-                live[numbers[form]] = True
-        extra_ids += [numbers[form] for form in extra]
-        extra_lengths.append(len(extra))
-        capitalised.update(word for _language, word in extra if word[:1].isupper())
+        before = len(extra_ids)
+        for piece in document.others:
+            known = piece_forms.get((document.language, piece))
+            if known is None:
+                known = piece_forms[(document.language, piece)] = []
+                for word in words_in(piece):
+                    form = (document.language, word)
+                    if form not in numbers:
+                        numbers[form] = len(forms)
+                        forms.append(form)
+                        live.append(True)
+                    live[numbers[form]] = True
+                    known.append(numbers[form])
+                    if word[:1].isupper():
+                        capitalised.add(word)
+            extra_ids += known
+        extra_lengths.append(len(extra_ids) - before)
     lowercase: dict[tuple[str, str], int] = {}
     lower_of = np.fromiter((lowercase.setdefault((language, form.lower()), len(lowercase)) if alive else -1
                             for (language, form), alive in zip(forms, live, strict=True)),
@@ -234,11 +262,11 @@ def _bm25_in_place(frequencies: sparse.csr_matrix, lengths: np.ndarray) -> None:
     average = lengths.mean() if len(lengths) else 1.0
     length_part = BM25_K1 * (1 - BM25_B + BM25_B * lengths / (average or 1.0))
     weights = np.empty(frequencies.nnz, dtype=np.int32)
+    row_of_entry = np.repeat(np.arange(documents, dtype=np.int32), np.diff(frequencies.indptr))
     for start in range(0, frequencies.nnz, BM25_BLOCK):
         stop = min(frequencies.nnz, start + BM25_BLOCK)
-        rows = np.searchsorted(frequencies.indptr, np.arange(start, stop), side="right") - 1
         tf = frequencies.data[start:stop].astype(np.float64)
-        score = idf[frequencies.indices[start:stop]] * tf * (BM25_K1 + 1) / (tf + length_part[rows])
+        score = idf[frequencies.indices[start:stop]] * tf * (BM25_K1 + 1) / (tf + length_part[row_of_entry[start:stop]])
         weights[start:stop] = np.maximum(1, np.rint(score * 10))
     frequencies.data = weights
 
@@ -270,6 +298,10 @@ class _Postings:
         """{"term": [gap, weight, ...], ...} for these terms."""
         return _json({term: self.value(term) for term in terms})
 
+    def inputs_of(self, terms: Sequence[str]) -> list[str | bytes]:
+        """What json_of writes of these terms, as it is held: to name their file without writing it."""
+        return [part for term in terms for part in (term, self.pairs[slice(*self.spans[term])].tobytes())]
+
     def size(self, term: str) -> int:
         start, end = self.spans[term]
         return len(term.encode()) + 4 + 4 * (end - start)
@@ -280,15 +312,21 @@ def _javascript_order(key: str) -> bytes:
 
 
 def _ranges(keys: Iterable[str], serialise: Callable[[list[str]], bytes], size: Callable[[str], int],
-            files: dict[str, bytes], prefix: str) -> list[list[str]]:
+            files: dict[str, bytes | None], prefix: str, digest: Callable[[list[str]], str] | None = None,
+            have: Callable[[str], bool] | None = None) -> list[list[str]]:
     """Split a table into files of consecutive keys, each about FILE_TARGET_BYTES (`size` estimates a key's
-    share; `serialise` writes the table of some keys); [first key, file name] of each, in order."""
+    share; `serialise` writes the table of some keys); [first key, file name] of each, in order. With
+    `digest`, files are named by the digest of their keys' values and not written when `have` them."""
     ranges = []
     part: list[str] = []
     total = 0
 
     def close() -> None:
-        ranges.append([part[0], _add(files, prefix, serialise(part))])
+        if digest is None:
+            ranges.append([part[0], _add(files, prefix, serialise(part))])
+        else:
+            keys = list(part)
+            ranges.append([part[0], _add_named(files, prefix, digest(keys), lambda: serialise(keys), have)])
 
     for key in sorted(keys, key=_javascript_order):
         share = size(key)
@@ -355,7 +393,29 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _add(files: dict[str, bytes], prefix: str, data: bytes) -> str:
+def _add(files: dict[str, bytes | None], prefix: str, data: bytes) -> str:
+    """A file named by the digest of its bytes."""
     name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}.json"
     files[name] = data
     return name
+
+
+def _add_named(files: dict[str, bytes | None], prefix: str, digest: str, make: Callable[[], bytes],
+               have: Callable[[str], bool] | None) -> str:
+    """A file named by the digest of what it holds: made only when the caller does not have it already."""
+    name = f"{prefix}-{digest[:16]}.json"
+    files[name] = None if have is not None and have(name) else make()
+    return name
+
+
+def _inputs_digest(version: str, *parts: str | bytes) -> str:
+    """A digest of a file's inputs, the format and the code that writes them: the same inputs, the same bytes."""
+    digest = hashlib.sha256(f"{FORMAT_VERSION}\0{version}\0".encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def _shown_inputs(document: SearchDocument) -> tuple[str, ...]:
+    return document.path, document.title, document.date, document.region, document.summary

@@ -19,7 +19,7 @@ def document(number: int, title: str, body: str, *, region: str = "Jakarta Pusat
     return search.SearchDocument(
         path=f"berita/{number}/", title=title, date=f"{number} Januari {year}", region=region, topics=topics,
         year=year, summary=body.split(".")[0], language=language,
-        words=count_words(title, "", body, title_weight=2.0), other_text=other)
+        words=count_words(title, "", body, title_weight=2.0), others=(other,) if other else ())
 
 
 def build(documents: list[search.SearchDocument]) -> dict[str, object]:
@@ -87,13 +87,32 @@ def test_documents_filters_and_meta() -> None:
     assert list(itertools.accumulate(members["topic"]["banjir"])) == [1, 2]
 
 
-def test_files_are_named_by_their_bytes_and_made_alike_twice() -> None:
+def test_files_are_named_by_what_they_hold_and_made_alike_twice() -> None:
     first = search.index_files(CORPUS, Analyzer(Weights()))
     second = search.index_files(CORPUS, Analyzer(Weights()))
     assert first == second
-    for name, data in first.items():
-        if name != search.META_NAME:
+    for name, data in first.items():  # words and filters by their bytes; terms and documents by their inputs
+        if name[:2] in ("w-", "f-"):
             assert name.split("-", 1)[1] == hashlib.sha256(data).hexdigest()[:16] + ".json"
+    other = search.index_files(CORPUS, Analyzer(Weights()), version="another version of the generator")
+    assert {name for name in other if name[:2] in ("t-", "d-")}.isdisjoint(first)
+
+
+def test_files_the_caller_has_are_not_made_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit, the term and document files that hold the same as before keep their names and are not
+    made again; the edited bulletin's terms and its document file are new."""
+    monkeypatch.setattr(search, "FILE_TARGET_BYTES", 40)  # a few terms a file
+    monkeypatch.setattr(search, "DOCUMENTS_PER_FILE", 1)
+    first = search.index_files(CORPUS, Analyzer(Weights()))
+    edited = [*CORPUS[:-1], document(3, CORPUS[-1].title, "Pemilih pemula diajak mengecek daftar pemilih banjir.",
+                                     topics=("pemilu",))]
+    again = search.index_files(edited, Analyzer(Weights()), have=first.__contains__)
+    reused = [name for name, data in again.items() if data is None]
+    assert reused and all(name[:2] in ("t-", "d-") and name in first for name in reused)
+    made = {name for name, data in again.items() if data is not None and name[:2] in ("t-", "d-")}
+    assert made and made.isdisjoint(first)
+    fresh = search.index_files(edited, Analyzer(Weights()))
+    assert set(again) == set(fresh) and all(again[name] == fresh[name] for name in made)
 
 
 def test_large_tables_split_into_ranges_in_javascript_order(monkeypatch: pytest.MonkeyPatch) -> None:
