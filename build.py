@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Build the bulletin site: `python build.py --help` lists the commands."""
 
-import sys
-
-from buletin.cli import main
+from buletin.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -43,10 +43,12 @@ class BuildCache:
         self._stems: dict[str, dict[str, str]] | None = None if enabled else {}
         self._stems_read = 0  # how many stems the file held
         self.last_build: dict = {}
+        self.output_seen: dict[str, tuple[int, int]] = {}  # output files found as the last build left them
         # What the load stage read of each content file: its status and key, and when the reading began.
         self._started = time.time_ns()
         self._sources: dict = {}
         self._sources_now: dict[str, tuple[tuple[int, ...], str]] = {}
+        self.sources_seen: dict[str, os.stat_result] = {}  # files this build looked at already, by path
         if enabled:
             self._sources = self._read("sources")
             self.pages = self._read("pages")
@@ -82,6 +84,10 @@ class BuildCache:
             return None
         return known[1]
 
+    def status_of(self, path: str) -> os.stat_result | None:
+        """The load stage's LoadCache.status_of."""
+        return self.sources_seen.get(path)
+
     def remember_key(self, shown: str, status: os.stat_result, key: str) -> None:
         self._sources_now[shown] = (_signature(status), key)
 
@@ -114,8 +120,12 @@ class BuildCache:
     def reusable_pages(self, output: Path) -> dict[str, str]:
         """Output paths whose file is still the one the last build wrote there, with that page's key."""
         folder = str(output)
-        return {site_path: key for site_path, (key, size, modified) in self.pages.get(str(output.resolve()), {}).items()
-                if file_status(folder, site_path) == (size, modified)}
+        reusable = {}
+        for site_path, (key, size, modified) in self.pages.get(str(output.resolve()), {}).items():
+            if file_status(folder, site_path) == (size, modified):
+                reusable[site_path] = key
+                self.output_seen[site_path] = (size, modified)
+        return reusable
 
     def keep_pages(self, output: Path, keys: dict[str, str], status: dict[str, tuple[int, int] | None]) -> None:
         """Remember which inputs made each page now in `output` (by the file's size and time, from output_status)."""
@@ -185,12 +195,12 @@ class BuildCache:
     def _read_articles(self) -> dict[str, FileOutcome]:
         articles: dict[str, FileOutcome] = {}
         folder = self.folder / "articles"
-        for path in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
-            with collector.paused():  # unpickling makes many objects, all kept
+        with collector.paused():  # unpickling makes many objects, all kept: no collection until all are read
+            for path in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
                 entries = self._read(f"articles/{path.stem}")
-            if all(_shard_of(key) == path.stem for key in entries):
-                articles.update(entries)
-                self._stored_shards[path.stem] = frozenset(entries)
+                if all(_shard_of(key) == path.stem for key in entries):
+                    articles.update(entries)
+                    self._stored_shards[path.stem] = frozenset(entries)
         return articles
 
     def _path(self, name: str) -> Path:
@@ -215,11 +225,13 @@ class BuildCache:
             pass  # a cache that cannot be written only costs time next build
 
 
-def output_status(output: Path, site_paths: Iterable[str]) -> dict[str, tuple[int, int] | None]:
+def output_status(output: Path, site_paths: Iterable[str],
+                  known: dict[str, tuple[int, int]] | None = None) -> dict[str, tuple[int, int] | None]:
     """The size and time of each of these files in `output` (None for one that is not there), read once for
-    both records a build keeps of its output."""
+    both records a build keeps of its output; `known` gives those of files this build saw and left alone."""
     folder = str(output)
-    return {site_path: file_status(folder, site_path) for site_path in site_paths}
+    known = known or {}
+    return {site_path: known.get(site_path) or file_status(folder, site_path) for site_path in site_paths}
 
 
 def file_status(folder: str, site_path: str) -> tuple[int, int] | None:

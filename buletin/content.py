@@ -308,6 +308,9 @@ class LoadCache(Protocol):
     def remember_key(self, shown: str, status: os.stat_result, key: str) -> None:
         """The key of the file's bytes, read while the file had this status."""
 
+    def status_of(self, path: str) -> os.stat_result | None:
+        """The file's status as this build saw it already (None: look)."""
+
 
 @dataclass(slots=True)
 class FileOutcome:
@@ -350,7 +353,7 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
                  else _display_path(Path(path), display_root))
         try:
             # A file an earlier build read, unchanged since, is not read again: its key is known.
-            status = os.stat(path)
+            status = (cache.status_of(path) if cache is not None else None) or os.stat(path)
             key = cache.key_of(shown, status) if cache is not None else None
             outcome = cache.get(key) if key is not None else None
             raw = None
@@ -363,7 +366,7 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
             continue
         if cache is not None:
             cache.remember_key(shown, status, key)
-        if outcome is not None and not _references_exist(outcome.article, content_dir):
+        if outcome is not None and not _references_exist(outcome.article, folder, cache):
             outcome = None
         if outcome is None:
             if raw is None:
@@ -434,11 +437,16 @@ def _parse_chunk(items: list[tuple[str, bytes, str, str]], content_dir: Path, co
     return outcomes
 
 
-def _references_exist(article: Article | None, content_dir: Path) -> bool:
-    """Whether the files a cached bulletin refers to are all still there."""
+def _references_exist(article: Article | None, folder: str, cache: LoadCache) -> bool:
+    """Whether the files a cached bulletin refers to are all still there (as this build saw them, if it did)."""
     if article is None:
         return True
-    return all((content_dir / name).is_file() for name in (*article.assets, *article.linked_articles))
+    for name in (*article.assets, *article.linked_articles):
+        path = os.path.join(folder, name)
+        status = cache.status_of(path)
+        if status is None and not os.path.isfile(path):
+            return False
+    return True
 
 
 def find_bulletin_files(content_dir: Path) -> list[Path]:
@@ -904,6 +912,7 @@ def parse_datetime(value: object, config: SiteConfig) -> tuple[datetime, bool] |
 
 
 @functools.lru_cache(maxsize=4096)  # the same names (regions, tags, reporters) come back thousands of times
+@functools.lru_cache(maxsize=1 << 14)  # regions, tags and reporters come back on thousands of bulletins
 def slugify(text: str) -> str:
     """A lowercase ASCII URL segment: "Jakarta Selatan" -> "jakarta-selatan"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 
@@ -171,6 +172,11 @@ def format_article_datetime(moment: datetime, language: str) -> str:
 
 def format_list_date(day: date | datetime, language: str) -> str:
     """ "2 November 2022" for lists."""
+    return _list_date(day.date() if isinstance(day, datetime) else day, language)
+
+
+@lru_cache(maxsize=1 << 14)  # a list page shows twenty dates, and an archive has a few thousand days
+def _list_date(day: date, language: str) -> str:
     return format_date(day, "d MMMM y", locale=language)
 
 

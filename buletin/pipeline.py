@@ -93,7 +93,7 @@ def _build(options: BuildOptions) -> BuildReport:
     check_logo(config, theme)
     cache = open_cache(options, config)
     build_time = options.build_time or default_build_time(config)
-    inputs = inputs_fingerprint(options, config, theme)
+    inputs = inputs_fingerprint(options, config, theme, seen=cache.sources_seen)
     if cache.enabled and cache.is_up_to_date(inputs, options.output_dir, build_time):
         record = cache.last_build
         timer.lap("check")
@@ -133,7 +133,10 @@ def _build(options: BuildOptions) -> BuildReport:
         # The index first, each file let go once written: at 100,000 bulletins it is a hundred megabytes.
         rendered = itertools.chain(handed_over(index), renderer.render_all(workers=os.cpu_count() or 1))
         written = write_site(options.output_dir, tally.passing(rendered), copied)
-    status = output_status(options.output_dir, read_manifest(options.output_dir) or [])
+    # Files the build left as the last one wrote them are as they were seen before writing.
+    seen = cache.output_seen
+    status = output_status(options.output_dir, read_manifest(options.output_dir) or [],
+                           known={path: seen[path] for path in tally.left_alone if path in seen})
     cache.keep_pages(options.output_dir, tally.keys, status)
     timer.lap("write")
     timer.seconds["render"] += tally.seconds
@@ -180,8 +183,10 @@ def _index_key(key: str, paths: list[str]) -> str:
     return f"{key}+" + hashlib.sha256("\n".join(paths).encode()).hexdigest()
 
 
-def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFolders) -> str:
-    """Everything a build reads, cheaply: the code, the settings, and the size and time of every source file."""
+def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFolders,
+                       seen: dict[str, os.stat_result] | None = None) -> str:
+    """Everything a build reads, cheaply: the code, the settings, and the size and time of every source file
+    (whose status goes into `seen`, by path, so that the load stage need not look again)."""
     digest = hashlib.sha256(engine_fingerprint().encode())
     settings = replace(options, build_time=None, show_progress=False, use_cache=True)
     digest.update(f"{settings!r}\0{config!r}\0{sorted(os.environ.get(name, '') for name in ('TZ',))}".encode())
@@ -196,6 +201,8 @@ def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFo
                     status = os.stat(path)
                 except OSError:
                     continue
+                if seen is not None:
+                    seen[path] = status
                 digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
@@ -209,6 +216,7 @@ class RenderTally:
     files: int = 0
     pages: int = 0  # HTML pages among the files
     reused: int = 0  # files whose output was left as the previous build wrote it
+    left_alone: list[str] = field(default_factory=list)  # their paths
     seconds: float = 0.0
 
     def passing(self, rendered: Iterator[RenderedFile]) -> Iterator[RenderedFile]:
@@ -220,7 +228,9 @@ class RenderTally:
                 return
             self.files += 1
             self.pages += item.site_path.endswith(".html")
-            self.reused += item.data is None
+            if item.data is None:
+                self.reused += 1
+                self.left_alone.append(item.site_path)
             if item.key:
                 self.keys[item.site_path] = item.key
             yield item

@@ -346,9 +346,9 @@ class Renderer:
         lastmod = article.updated or article.date
         # Everything the page is made from beyond what all pages share, known before the costly
         # part (links, metadata) is worked out: an unchanged page is not even prepared again.
-        key = self.page_key("article.html", path, (article, related, neighbours.older, neighbours.newer,
-                                                   self.site.is_future(article), campaign,
-                                                   self._linked_slugs([article])))
+        key = self._flat_key("article.html", path, _tokens((article, neighbours.older, neighbours.newer)),
+                             b"[", _tokens(related), b"]", b"F" if self.site.is_future(article) else b"P",
+                             self._encoded((campaign, self._linked_slugs([article]))))
         if self.reusable.get(urls.output_file(path)) == key:
             return self._reused(path, key, lastmod)
         if reused_only:
@@ -408,9 +408,10 @@ class Renderer:
         shared = hashlib.sha256()
         _digest_into(shared, (first_path, heading, kind, term, description, trail, own_feed, sorted(extra.items())),
                      self._digests)
-        list_inputs = shared.hexdigest()
+        list_inputs = shared.digest()
         for page in paginate(articles, first_path, self.site.config.items_per_page, numbers):
-            key = self.page_key(template, page.path, (list_inputs, page.number, page.total, page.count, page.items))
+            key = self._flat_key(template, page.path, list_inputs, f"{page.number}/{page.total}/{page.count}".encode(),
+                                 _tokens(page.items))
             lastmod = _newest(page.items) if page.items else None
             if self.reusable.get(urls.output_file(page.path)) == key:
                 pages.append(self._reused(page.path, key, lastmod))
@@ -488,6 +489,17 @@ class Renderer:
         hasher = hashlib.sha256(self.global_key)
         _digest_into(hasher, (template_name, path, inputs), self._digests)
         return hasher.hexdigest()
+
+    def _flat_key(self, template_name: str, path: str, *encoded: bytes) -> str:
+        """page_key of inputs encoded already: the pages there are thousands of (articles and lists), whose
+        inputs are mostly bulletins, hashed in one call without walking them as values."""
+        return hashlib.sha256(b"".join((self.global_key, b"flat\0", template_name.encode(), b"\0", path.encode(),
+                                        b"\0", *encoded))).hexdigest()
+
+    def _encoded(self, value: object) -> bytes:
+        parts: list[bytes] = []
+        _encode(value, parts, self._digests)
+        return b"".join(parts)
 
     def picture_html(self, content_path: str, alt: str, link: Callable[[str], str], eager: bool = False,
                      attributes: str = "") -> Markup:
@@ -650,6 +662,12 @@ class NavigationItem:
 
     name: str
     path: str
+
+
+def _tokens(articles: Iterable[Article | None]) -> bytes:
+    """Bulletins as page inputs, each by the digest of its source file (as _encode gives them)."""
+    return b"".join(b"N" if article is None else b"A" + article.source_digest.encode() + b"\0"
+                    for article in articles)
 
 
 def _digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[object, bytes]] | None = None) -> None:

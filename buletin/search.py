@@ -104,8 +104,7 @@ def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer,
                          lambda word: _word_size(word, word_table[word]), files, "w"),
         "terms": _ranges(postings.spans, postings.json_of, postings.size, files, "t",
                          lambda terms: _digest(*postings.inputs_of(terms)), have),
-        "pages": [_add_named(files, "d", _digest(*(part for document in documents[start:end]
-                                                   for part in _shown_inputs(document))),
+        "pages": [_add_named(files, "d", _digest(repr([_shown_inputs(d) for d in documents[start:end]])),
                              lambda start=start, end=end: _json([_shown(d) for d in documents[start:end]]), have)
                   for start, end in _blocks(len(documents), DOCUMENTS_PER_FILE)],
         "filters": values,

@@ -37,7 +37,7 @@ def test_module_entry_point_and_console_script() -> None:
     assert result.returncode == 0
     assert "build" in result.stdout
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
-    assert project["project"]["scripts"]["buletin"] == "buletin.cli:main"
+    assert project["project"]["scripts"]["buletin"] == "buletin.cli:run"
 
 
 def test_unknown_option_is_a_usage_error() -> None:
