@@ -973,12 +973,15 @@ class MarkdownRenderer:
             output_format="html",
         )
         self.markdown.treeprocessors.register(_PlainTextSkipped(self.markdown), "inline", 20)  # Markdown's own place
+        self.toc = _HeadingsOnly(self.markdown.treeprocessors["toc"])
+        self.markdown.treeprocessors.register(self.toc, "toc", 5)  # toc's own place
         blocks = self.markdown.parser.blockprocessors
         blocks.register(_PlainParagraph(self.markdown.parser, blocks["paragraph"]), "buletin_plain_paragraph", 200)
 
     def render(self, body: str, document: Path) -> RenderedBody:
         self.markdown.reset()
         self.references.start(document)
+        self.toc.needed = bool(_MAY_HAVE_HEADING.search(body))
         html = sanitize_html(smarten(self.markdown.convert(body)), self.embed_hosts)
         found = self.references.found
         return RenderedBody(html, found.assets, found.linked_articles, found.missing)
@@ -1004,6 +1007,24 @@ class _PlainTextSkipped(InlineProcessor):
         if not _INLINE_START.search(data):
             return data
         return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
+# What a body with a heading (or a table of contents) has: a "#", a setext underline, or an HTML heading.
+_MAY_HAVE_HEADING = re.compile(r"#|^ {0,3}(?:=+|-+)[ \t]*$|<[hH][1-6]|\[TOC\]", re.MULTILINE)
+
+
+class _HeadingsOnly(Treeprocessor):
+    """The toc extension's stage (ids for headings), run only on bodies that may have a heading: on the
+    others it walks the whole tree twice to change nothing."""
+
+    def __init__(self, toc: Treeprocessor):
+        super().__init__(toc.md)
+        self.toc = toc
+        self.needed = True
+
+    def run(self, root: Element) -> None:
+        if self.needed:
+            self.toc.run(root)
 
 
 # A line that may open something other than paragraph text: every block processor of the Markdown

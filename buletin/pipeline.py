@@ -129,7 +129,8 @@ def _build(options: BuildOptions) -> BuildReport:
     tally = RenderTally()
     with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
         renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
-                            reusable=reusable, pictures=pictures, progress=tick)
+                            reusable=reusable, pictures=pictures, progress=tick,
+                            compiled_folder=cache.folder / "templates")
         # The index first, each file let go once written: at 100,000 bulletins it is a hundred megabytes.
         rendered = itertools.chain(handed_over(index), renderer.render_all(workers=os.cpu_count() or 1))
         written = write_site(options.output_dir, tally.passing(rendered), copied)

@@ -7,6 +7,7 @@ it comes, so that a large site is never held in memory whole.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -18,9 +19,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import unescape
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote
 
 import jinja2
+import jinja2.bccache
+import jinja2.ext
+import jinja2.meta
+import jinja2.nodes
+import jinja2.parser
+import jinja2.runtime
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
@@ -130,14 +138,93 @@ PICTURE_SIZES = "(min-width: 48rem) 42rem, 100vw"
 _REFERENCE = re.compile(r'(src|href)="' + re.escape(REFERENCE_PREFIX) + r'(asset|article)/([^"#]*)(#[^"]*)?"')
 
 
+class PartialExtension(jinja2.ext.Extension):
+    """{% partial "name" %}: an include whose output is kept for the values of the variables it reads.
+
+    Most of a page is the same on thousands of pages (the header with the
+    regions, the footer) or on every list a bulletin is in (its card). A
+    partial reads a few variables; its output is rendered once for each
+    distinct set of their values and reused: links are told apart by where
+    url("") points (pages at one depth link alike), texts, numbers and None
+    by value, other objects by identity (a build changes none of them while
+    rendering). A partial that includes other templates is rendered each time,
+    as `include` would.
+    """
+
+    tags: ClassVar[set[str]] = {"partial"}
+
+    def __init__(self, environment: jinja2.Environment):
+        super().__init__(environment)
+        self.reads: dict[str, tuple[str, ...] | None] = {}  # per template: its free variables (None: not kept)
+        self.kept: dict[tuple, Markup] = {}
+        self.alive: list[list] = []  # the values in the keys by identity, kept alive so that no other takes an id
+
+    def parse(self, parser: jinja2.parser.Parser) -> jinja2.nodes.Node:
+        line = next(parser.stream).lineno
+        name = parser.parse_expression()
+        return jinja2.nodes.Output(
+            [self.call_method("_render", [name, jinja2.nodes.DerivedContextReference()], lineno=line)], lineno=line)
+
+    def _render(self, name: str, context: jinja2.runtime.Context) -> Markup:
+        template = self.environment.get_template(name)
+        reads = self._reads(template)
+        if reads is None:
+            return Markup(template.render(context.get_all()))
+        key = (name, *(_partial_key(variable, context.get(variable, _MISSING)) for variable in reads))
+        kept = self.kept.get(key)
+        if kept is None:
+            if len(self.kept) >= PARTIALS_KEPT:
+                self.kept.clear()
+                self.alive.clear()
+            kept = self.kept[key] = Markup(template.render(context.get_all()))
+            self.alive.append([context.get(variable) for variable in reads])
+        return kept
+
+    def _reads(self, template: jinja2.Template) -> tuple[str, ...] | None:
+        if template.name not in self.reads:
+            source, _filename, _uptodate = self.environment.loader.get_source(self.environment, template.name)
+            tree = self.environment.parse(source)
+            includes = any(tree.find_all((jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport,
+                                          jinja2.nodes.Extends, jinja2.nodes.ExtensionAttribute)))
+            self.reads[template.name] = None if includes else tuple(sorted(jinja2.meta.find_undeclared_variables(tree)))
+        return self.reads[template.name]
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds (Jinja checks each against its source); a folder that cannot be
+    written only means compiling again next time."""
+
+    def __init__(self, folder: Path):
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+PARTIALS_KEPT = 60_000  # outputs kept at once by {% partial %} (a card is half a kilobyte)
+_MISSING = object()
+
+
+def _partial_key(variable: str, value: object) -> object:
+    if variable == "url" and callable(value):
+        return ("url", value(""))
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return ("id", id(value))
+
+
 class Renderer:
     """Renders every page of a Site with one compiled Jinja environment."""
 
     def __init__(self, site: Site, theme: ThemeFolders, urls_: urls.Urls, preview: bool = False,
                  reusable: dict[str, str] | None = None, pictures: dict[str, Picture] | None = None,
-                 progress: Callable[[int], None] | None = None):
+                 progress: Callable[[int], None] | None = None, compiled_folder: Path | None = None):
         """`reusable` maps output paths to the keys of the pages the previous build left there intact;
-        `pictures` the responsive copies of every image, by content-relative path."""
+        `pictures` the responsive copies of every image, by content-relative path; `compiled_folder` keeps
+        the compiled templates for later builds (by their source)."""
         self.site = site
         self.progress = progress
         self.pictures = pictures or {}
@@ -153,6 +240,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build; checking costs a stat per include
+            extensions=[PartialExtension],
+            bytecode_cache=CompiledTemplates(compiled_folder) if compiled_folder is not None else None,
         )
         self.environment.globals.update(
             site=site.config,

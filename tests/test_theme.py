@@ -84,6 +84,32 @@ def test_site_colours_logo_and_templates_folder_come_from_the_configuration(tmp_
     assert page.footer.get_text() == "Kaki dari tampilan/"
 
 
+def test_partials_are_shared_only_where_their_variables_agree(tmp_path: Path) -> None:
+    """{% partial %} keeps a partial's output for the values it reads: a site header that marks the current
+    page (it reads `path`), a footer that includes another template, and cards at two depths of relative
+    links all come out as an include would give them."""
+    site = copy_site("basic", tmp_path)
+    partials = site / "tampilan" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "header.html").write_text('<header><a href="{{ url(path) }}" data-here="{{ path }}">'
+                                          '{{ site.title }}</a></header>\n')
+    (partials / "footer.html").write_text('<footer>{% include "partials/footer-line.html" %}</footer>\n')
+    (partials / "footer-line.html").write_text("<span>{{ path }}</span>")
+    (site / "site.toml").write_text((site / "site.toml").read_text() + '\n[theme]\ntemplates_dir = "tampilan"\n',
+                                    encoding="utf-8")
+    assert run_build(site, "--relative-urls").exit_code == 0
+    for page_path, path in (("index.html", ""), ("indeks/index.html", "indeks/"), ("arsip/index.html", "arsip/"),
+                            ("wilayah/jakarta-selatan/index.html", "wilayah/jakarta-selatan/"),
+                            ("wilayah/jakarta-barat/index.html", "wilayah/jakarta-barat/")):
+        page = read_html(site / "output" / page_path)  # pages two by two at one depth, whose links agree
+        assert page.header.a["data-here"] == path and page.header.a["href"] == "index.html"
+        assert page.footer.span.get_text() == path
+    home, region = (read_html(site / "output" / name) for name in ("index.html", "wilayah/jakarta-selatan/index.html"))
+    slug = region.select_one(".card-title a")["href"].split("/")[-2]
+    assert home.select_one(f'.card-title a[href="berita/{slug}/index.html"]') is not None
+    assert region.select_one(".card-title a")["href"] == f"../../berita/{slug}/index.html"
+
+
 def test_a_colour_that_is_not_one(tmp_path: Path) -> None:
     site = copy_site("basic", tmp_path)
     (site / "site.toml").write_text((site / "site.toml").read_text() + '\n[theme]\naccent = "merah"\n')
