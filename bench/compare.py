@@ -339,10 +339,11 @@ def write_hugo_site(corpus: Path, workdir: Path, related: bool = True) -> int:
     return _convert_all(corpus, section, _hugo_page)
 
 
-def build_with_hugo(corpus: Path, workdir: Path, related: bool = True) -> float:
-    """Convert corpus into a Hugo site under workdir (which must be new or empty) and build it.
+def build_with_hugo(corpus: Path, workdir: Path, related: bool = True, repeat: int = 1) -> float:
+    """Convert corpus into a Hugo site under workdir (which must be new or empty) and build it, `repeat` times
+    from nothing (its output and caches removed first).
 
-    Returns the wall seconds of `hugo --quiet --minify=false --destination <workdir>/public` alone.
+    Returns the least wall seconds of `hugo --quiet --minify=false --destination <workdir>/public` alone.
     Raises RuntimeError with Hugo's stderr if it fails or cannot be found.
     """
     executable = _hugo_executable()
@@ -353,7 +354,8 @@ def build_with_hugo(corpus: Path, workdir: Path, related: bool = True) -> float:
     env = {key: value for key, value in os.environ.items() if not key.startswith("HUGO_")}
     env["HUGO_CACHEDIR"] = str(workdir / ".hugo-cache")
     command = [executable, "--quiet", "--minify=false", "--destination", str(workdir / "public")]
-    return _run(command, workdir, "Hugo", env)
+    return _least(repeat, lambda: _run(command, workdir, "Hugo", env),
+                  [workdir / "public", workdir / "resources", workdir / ".hugo-cache"])
 
 
 # --- Pelican ---
@@ -420,10 +422,11 @@ def write_pelican_project(corpus: Path, workdir: Path) -> int:
     return _convert_all(corpus, content, _pelican_article)
 
 
-def build_with_pelican(corpus: Path, workdir: Path) -> float:
-    """Convert corpus into a Pelican project under workdir (which must be new or empty) and build it cold.
+def build_with_pelican(corpus: Path, workdir: Path, repeat: int = 1) -> float:
+    """Convert corpus into a Pelican project under workdir (which must be new or empty) and build it cold,
+    `repeat` times (its output removed first).
 
-    Returns the wall seconds of `python -m pelican content -s pelicanconf.py -o output -q` alone.
+    Returns the least wall seconds of `python -m pelican content -s pelicanconf.py -o output -q` alone.
     Raises RuntimeError with Pelican's stderr if it fails or is not installed.
     """
     if not pelican_available():
@@ -431,7 +434,17 @@ def build_with_pelican(corpus: Path, workdir: Path) -> float:
     workdir = Path(workdir).resolve()
     write_pelican_project(corpus, workdir)
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
-    return _run(command, workdir, "Pelican")
+    return _least(repeat, lambda: _run(command, workdir, "Pelican"), [workdir / "output"])
+
+
+def _least(repeat: int, build: Callable[[], float], made: list[Path]) -> float:
+    """The least of `repeat` timings of build(), each after removing what the one before made."""
+    timings = []
+    for _ in range(max(1, repeat)):
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        timings.append(build())
+    return min(timings)
 
 
 # --- command line ---

@@ -96,7 +96,7 @@ class BuildCache:
         there is none. Kept whole, not by key: an edit changes it, and the update works from the old one."""
         if self._ranking is None and self.enabled:
             self._ranking = self._read("ranking").get("state")
-        return self._ranking
+        return None if self._ranking is _GONE else self._ranking
 
     def keep_ranking_state(self, state: object) -> None:
         if state is not self._ranking:
@@ -189,6 +189,7 @@ class BuildCache:
         if self._ranking_changed:
             self._write("ranking", {"state": self._ranking})
             self._ranking_changed = False
+        self._ranking = _GONE  # hundreds of megabytes on a large archive, not needed once the lists are made
         with contextlib.suppress(OSError):
             self._path("related").unlink()  # the lists alone, as earlier versions kept them
 
@@ -243,6 +244,8 @@ def file_status(folder: str, site_path: str) -> tuple[int, int] | None:
         return None
     return status.st_size, status.st_mtime_ns
 
+
+_GONE = object()  # the ranking state once saved and let go
 
 # A file whose last change came less than this before a build began may have changed again in the same tick
 # of a coarse file-system clock (two seconds on FAT) after the build read it.
