@@ -30,7 +30,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -251,7 +251,7 @@ class WordMatrix:
 
     forms: list[tuple[str, str]]
     counts: sparse.csr_matrix  # float32: whole and half numbers, exact in it
-    _numbers: dict[tuple[str, str], int] | None = field(default=None, repr=False, compare=False)
+    _numbers: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
         return {"forms": self.forms, "counts": self.counts}  # the numbers are made again when needed
@@ -263,10 +263,12 @@ class WordMatrix:
     def of(cls, counted: Sequence[Words], languages: Sequence[str]) -> WordMatrix:
         return cls([], sparse.csr_matrix((0, 1), dtype=np.float32)).with_rows(None, counted, languages)
 
-    def numbers(self) -> dict[tuple[str, str], int]:
-        """The column of each form."""
+    def numbers(self) -> dict[str, dict[str, int]]:
+        """The column of each form, by language and word."""
         if self._numbers is None:
-            self._numbers = {form: number for number, form in enumerate(self.forms)}
+            self._numbers = defaultdict(dict)
+            for number, (language, word) in enumerate(self.forms):
+                self._numbers[language][word] = number
         return self._numbers
 
     def live(self) -> np.ndarray:
@@ -276,18 +278,18 @@ class WordMatrix:
     def with_rows(self, rows: np.ndarray | None, counted: Sequence[Words], languages: Sequence[str]) -> WordMatrix:
         """A matrix with these rows counted anew (rows=None: a matrix of these documents alone)."""
         forms = list(self.forms)
-        numbers = dict(self.numbers())
+        numbers: dict[str, dict[str, int]] = defaultdict(dict, {language: dict(words)
+                                                               for language, words in self.numbers().items()})
         # Numbered one document at a time: the words of a whole archive as Python strings at once would
         # take more memory than everything else here.
         id_arrays = []
         for language, words in zip(languages, counted, strict=True):
+            vocabulary = numbers[language]
             split = words.text.split(" ") if words.text else []
-            for word in split:  # a document's words are distinct
-                if (language, word) not in numbers:
-                    numbers[(language, word)] = len(forms)
-                    forms.append((language, word))
-            id_arrays.append(np.fromiter((numbers[(language, word)] for word in split), dtype=np.int32,
-                                         count=len(split)))
+            unseen = [word for word in split if word not in vocabulary]  # a document's words are distinct
+            vocabulary.update(zip(unseen, range(len(forms), len(forms) + len(unseen)), strict=True))
+            forms += [(language, word) for word in unseen]
+            id_arrays.append(np.fromiter(map(vocabulary.__getitem__, split), dtype=np.int32, count=len(split)))
         word_ids = np.concatenate(id_arrays) if id_arrays else np.zeros(0, dtype=np.int32)
         pointers = np.concatenate(([0], np.cumsum([len(ids) for ids in id_arrays]))).astype(np.int64)
         del id_arrays
@@ -399,10 +401,9 @@ class Analyzer:
             if words.capitalised:
                 capitalised.update(words.capitalised.lower().split(" "))
         numbers, live = matrix.numbers(), matrix.live()
-        languages = {language for language, _word in numbers}
 
         def in_lowercase(word: str) -> bool:
-            return any(live[numbers[(language, word)]] for language in languages if (language, word) in numbers)
+            return any(live[words[word]] for words in numbers.values() if word in words)
         return frozenset(word for word in capitalised if not in_lowercase(word))
 
     def form_terms(self, forms: Sequence[tuple[str, str]], name_words: frozenset[str]) -> list[tuple[int, tuple]]:
@@ -499,9 +500,14 @@ def _listed_rows(lists: Sequence[Sequence[str]], column: dict[str, int], width: 
     """Rows of counts of terms documents list themselves (tags, a campaign), columns sorted."""
     pointers, indices, values = [0], [], []
     for listed in lists:
-        counted = sorted(Counter(column[term] for term in listed).items())
-        indices += [place for place, _count in counted]
-        values += [count for _place, count in counted]
+        places = sorted(column[term] for term in listed)
+        if len(set(places)) < len(places):
+            counted = sorted(Counter(places).items())
+            places, counts = [place for place, _count in counted], [count for _place, count in counted]
+        else:
+            counts = [1] * len(places)
+        indices += places
+        values += counts
         pointers.append(len(indices))
     return sparse.csr_matrix((np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int32),
                               np.asarray(pointers, dtype=np.int64)), shape=(len(lists), max(1, width)))
@@ -664,6 +670,8 @@ class RelatedIndex:
         state = self.kinds[kind]
         if kind in WORD_KINDS:
             return _rows_of_kind(self.words.counts[rows], state.mapping)
+        if state.counts is not None:
+            return state.counts[rows]
         column = {term: place for place, term in enumerate(state.vocabulary)}
         return _listed_rows([_listed_terms(self.documents[row], kind) for row in rows.tolist()], column,
                             len(state.vocabulary))
@@ -1024,6 +1032,10 @@ class RelatedIndex:
             days = np.abs(self._timestamps[columns] - self._timestamps[own]) / 86400
             time = weights.time_weight * np.exp(-days / weights.time_scale_days)
         score = topical + region + time
+        # Only what can be among a row's `count` best goes into the sort (every entry tied with the last of
+        # them too): the sort by four keys was most of choosing.
+        likely = sparse_rows.likely_largest(np.arange(len(score)), positions, score, weights.count)
+        positions, columns, score = positions[likely], columns[likely], score[likely]
         order = np.lexsort((self._name_ranks[columns], -self._timestamps[columns], -score, positions))
         rank = np.arange(len(order)) - np.searchsorted(positions[order], positions[order], side="left")
         best = order[rank < weights.count]  # still by row, then best first

@@ -18,7 +18,7 @@ from scipy import sparse
 # memory the sorting takes (about 40 bytes an entry) on a large archive.
 KEEP_LARGEST_BLOCK = 1_000_000
 
-# Bisection rounds of _likely_largest: each halves the range of values a row's threshold lies in.
+# Bisection rounds of likely_largest: each halves the range of values a row's threshold lies in.
 LARGEST_ROUNDS = 8
 
 
@@ -50,7 +50,7 @@ def _keep_largest_of_rows(matrix: sparse.csr_matrix, keep: int, own_columns: np.
         usable &= indices != np.asarray(own_columns, dtype=np.int64)[rows]
     # One sort for all rows: by row, then largest value, then lowest column. Entries of
     # a CSR matrix with sorted indices already run by row and column, so two stable sorts do it.
-    candidates = _likely_largest(np.flatnonzero(usable), rows, data, keep)
+    candidates = likely_largest(np.flatnonzero(usable), rows, data, keep)
     by_value = candidates[np.argsort(-data[candidates], kind="stable")]
     row_keys = rows[by_value]
     if matrix.shape[0] <= np.iinfo(np.uint16).max:
@@ -68,7 +68,7 @@ def _keep_largest_of_rows(matrix: sparse.csr_matrix, keep: int, own_columns: np.
     return sparse.csr_matrix((data[chosen], indices[chosen], new_pointers), shape=matrix.shape)
 
 
-def _likely_largest(candidates: np.ndarray, rows: np.ndarray, data: np.ndarray, keep: int) -> np.ndarray:
+def likely_largest(candidates: np.ndarray, rows: np.ndarray, data: np.ndarray, keep: int) -> np.ndarray:
     """The candidates (ascending entry numbers, so grouped by row) that can be among their row's `keep` largest.
 
     Sorting dominates, so first drop what cannot win. Each row's threshold is
