@@ -35,6 +35,7 @@ from .lint import Finding, lint
 from .problems import BuildError, Problem, shown_path
 from .render import CopiedFile, RenderedFile, Renderer, ThemeFolders, theme_files
 from .urls import Urls
+from .workers import Aside
 from .write import WriteReport, check_output_folder, read_manifest, write_site
 
 ENGINE_ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +63,10 @@ class BuildReport:
     pages: int
     write: WriteReport
     warnings: list[Problem]
-    stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # the search index's beside the pages'
     cache_note: str = ""
     language: str = "id"
+    seconds: float | None = None  # the whole build (stages may overlap); None: the sum of the stages
 
     def summary(self, output: Path) -> str:
         """ "1.234 buletin, 1.876 halaman dalam 3,2 dtk; 12 berubah → output/", in the site's language."""
@@ -72,7 +74,7 @@ class BuildReport:
             return format_decimal(value, format=pattern, locale=self.language)
         return ui_words(self.language)["build_summary"].format(
             bulletins=number(self.articles), pages=number(self.pages),
-            seconds=number(sum(self.stage_seconds.values()), "#,##0.0"),
+            seconds=number(self.seconds if self.seconds is not None else sum(self.stage_seconds.values()), "#,##0.0"),
             changed=number(self.write.written + self.write.removed), output=f"{output}/")
 
 
@@ -119,21 +121,22 @@ def _build(options: BuildOptions) -> BuildReport:
     copied += [CopiedFile(variant.site_path, variant.source, f"smaller copy of {picture.site_path}")
                for picture in pictures.values() for variant in picture.variants]
     timer.lap("render")  # the pictures; the pages are rendered while they are written
-    index = search_index_files(site, analyzer, reusable) if config.search else []
+    # The search index is made in another process while this one renders the pages; its files come last.
+    index = search_index_aside(site, analyzer, reusable) if config.search else None
     del analyzer
-    cache.keep_stems()
-    if config.search:
-        timer.lap("search")
 
     # Pages go to the writer as they are rendered, so that the site is never held in memory whole.
     tally = RenderTally()
-    with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
-        renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
-                            reusable=reusable, pictures=pictures, progress=tick,
-                            compiled_folder=cache.folder / "templates")
-        # The index first, each file let go once written: at 100,000 bulletins it is a hundred megabytes.
-        rendered = itertools.chain(handed_over(index), renderer.render_all(workers=os.cpu_count() or 1))
-        written = write_site(options.output_dir, tally.passing(rendered), copied)
+    try:
+        with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
+            renderer = Renderer(site, theme, Urls(config.base_url, config.relative_urls), preview=options.preview,
+                                reusable=reusable, pictures=pictures, progress=tick,
+                                compiled_folder=cache.folder / "templates")
+            rendered = itertools.chain(renderer.render_all(workers=os.cpu_count() or 1), index_files(index, cache))
+            written = write_site(options.output_dir, tally.passing(rendered), copied)
+    finally:
+        if index is not None:
+            index.cancel()
     # Files the build left as the last one wrote them are as they were seen before writing.
     seen = cache.output_seen
     status = output_status(options.output_dir, read_manifest(options.output_dir) or [],
@@ -142,18 +145,41 @@ def _build(options: BuildOptions) -> BuildReport:
     timer.lap("write")
     timer.seconds["render"] += tally.seconds
     timer.seconds["write"] -= tally.seconds
+    if index is not None:
+        timer.seconds["search"] = index.seconds
     cache_note += f", {tally.reused} of {tally.files} pages unchanged and not rendered again"
     pages = tally.pages
     cache.keep_last_build(inputs, options.output_dir, build_time, site.valid_until, status,
                           articles=len(site.articles), pages=pages, warnings=warnings)
-    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language)
+    return BuildReport(len(site.articles), pages, written, warnings, timer.seconds, cache_note, config.language,
+                       seconds=time.perf_counter() - timer.began)
 
 
-def handed_over(items: list[RenderedFile]) -> Iterator[RenderedFile]:
-    """The files of a list in order, each dropped from the list as it is given out."""
-    items.reverse()
-    while items:
-        yield items.pop()
+def search_index_aside(site: Site, analyzer: related.Analyzer, reusable: dict[str, str]) -> Aside:
+    """search_index_files, in a process of its own; with the stems it added, for the cache to keep."""
+    stems_before = sum(len(stems) for stems in analyzer.known_stems.values())
+
+    def work() -> tuple[list[RenderedFile], dict | None]:
+        files = search_index_files(site, analyzer, reusable)
+        grown = sum(len(stems) for stems in analyzer.known_stems.values()) != stems_before
+        return files, analyzer.known_stems if grown else None
+    return Aside(work)
+
+
+def index_files(index: Aside | None, cache: BuildCache) -> Iterator[RenderedFile]:
+    """The search index's files once made, each dropped as it is given out (at 100,000 bulletins they are a
+    hundred megabytes); the stems its analysis added go to the cache."""
+    if index is None:
+        return
+    files, stems = index.result()
+    if stems is not None:
+        known = cache.known_stems()
+        for stemmer, words in stems.items():
+            known.setdefault(stemmer, {}).update(words)
+    cache.keep_stems()
+    files.reverse()
+    while files:
+        yield files.pop()
 
 
 def search_index_files(site: Site, analyzer: related.Analyzer, reusable: dict[str, str]) -> list[RenderedFile]:
@@ -413,7 +439,7 @@ def default_build_time(config: SiteConfig) -> datetime:
 
 class StageTimer:
     def __init__(self) -> None:
-        self.started = time.perf_counter()
+        self.began = self.started = time.perf_counter()
         self.seconds: dict[str, float] = {}
 
     def lap(self, stage: str) -> None:
