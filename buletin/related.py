@@ -581,6 +581,15 @@ UPDATE_SHARE = 0.2
 
 
 @dataclass
+class _TermChanges:
+    """What the terms stage of an update hands on, per kind."""
+
+    renumbered: dict[str, np.ndarray]  # old column -> new column (-1: a term no document has any more)
+    counts: dict[str, np.ndarray]  # rows whose term counts changed
+    terms: dict[str, np.ndarray]  # terms whose weight changed (their frequency moved to another step)
+
+
+@dataclass
 class RelatedIndex:
     """Built once per build over every published bulletin; answers lists and explanations.
 
@@ -603,7 +612,8 @@ class RelatedIndex:
     threads: int = 1  # chunks handled at once; numpy and scipy leave the interpreter lock while they work
     known_stems: dict[str, dict[str, str]] | None = field(default=None, repr=False)  # see Analyzer
     analyzer: Analyzer | None = field(default=None, repr=False)  # one the caller shares; else one of its own
-    previous: RankingState | None = field(default=None, repr=False)  # an earlier ranking to update
+    # An earlier ranking to update; an update takes it apart as it goes (keep a copy to use it again).
+    previous: RankingState | None = field(default=None, repr=False)
     # After an update: how many lists were worked out again (0: none, the earlier ranking stands); None after
     # a ranking from scratch.
     updated_rows: int | None = field(default=None, init=False)
@@ -753,11 +763,15 @@ class RelatedIndex:
         for kind in LIST_KINDS:
             vocabulary = sorted({term for d in self.documents for term in _listed_terms(d, kind)})
             self.kinds[kind] = KindState(vocabulary, np.zeros(len(vocabulary), dtype=np.int64))
+        for kind in LIST_KINDS:
+            self.kinds[kind].counts = self._kind_rows(kind, everyone)
         for kind in (*WORD_KINDS, *LIST_KINDS):
-            rows = self._kind_rows(kind, everyone)
-            self.kinds[kind].frequency = np.bincount(rows.indices, minlength=len(self.kinds[kind].vocabulary))
-            if kind in LIST_KINDS:
-                self.kinds[kind].counts = rows
+            # A chunk of rows at a time: the term counts of a whole large archive would take gigabytes.
+            width = len(self.kinds[kind].vocabulary)
+            self.kinds[kind].frequency = sum(
+                self._map_rows(lambda chunk, kind=kind, width=width:
+                               np.bincount(self._kind_rows(kind, chunk).indices, minlength=width), everyone),
+                np.zeros(width, dtype=np.int64))
         self.matrices = {signal: self._signal_rows(signal, everyone) for signal in self._weighed_signals()}
         self.kept_frequency = {signal: np.bincount(matrix.indices, minlength=matrix.shape[1])
                                for signal, matrix in self.matrices.items()}
@@ -777,21 +791,38 @@ class RelatedIndex:
         be (other documents, other settings) or an update would not be faster than ranking from scratch.
 
         Each stage works out again the rows whose inputs changed, compares them with the rows it had, and
-        hands on only the rows that did change: most of an edit's reach stops at the first stages."""
-        count = len(self.names)
+        hands on only the rows that did change: most of an edit's reach stops at the first stages. The
+        earlier state is taken apart as the stages replace it (on a large archive it is hundreds of MB)."""
         if previous.settings != self._settings() or previous.names != tuple(self.names):
             return False
         edited = np.asarray([row for row, (key, known) in enumerate(zip(self._keys, previous.keys, strict=True))
                              if key != known], dtype=np.int64)
-        if len(edited) > max(20, UPDATE_SHARE * count):
+        if self._too_many(edited):
             return False
         if len(edited) == 0:
             self._adopt(previous)
             self._lists = list(previous.lists)
             self.updated_rows, self.unchanged = 0, True
             return True
-        # Words: the edited documents' rows, and the forms whose meaning changed (a word that became a name,
-        # or stopped being one, in every document that has it).
+        reached = self._update_words(previous, edited)
+        if reached is None:
+            return False
+        changes = self._update_terms(previous, edited, reached)
+        changed_signals = self._update_signals(previous, changes)
+        if changed_signals is None:
+            return False
+        changed_finder, to_finder = self._update_finder(previous, changed_signals, changes.renumbered)
+        changed_champions = self._update_champions(previous, changed_finder, to_finder)
+        changed_direct = self._update_candidates(previous, changed_finder, changed_signals, changed_champions)
+        self._update_lists(previous, edited, changed_direct)
+        return True
+
+    def _too_many(self, rows: np.ndarray) -> bool:
+        return len(rows) > max(20, UPDATE_SHARE * len(self.names))
+
+    def _update_words(self, previous: RankingState, edited: np.ndarray) -> np.ndarray | None:
+        """The edited documents' words, and the forms whose meaning changed (a word that became a name, or
+        stopped being one, in every document that has it): the documents whose term counts may change."""
         self.words = previous.words.with_rows(edited, [self._counted[row] for row in edited.tolist()],
                                               [self._languages[row] for row in edited.tolist()])
         live_before = np.zeros(len(self.words.forms), dtype=bool)
@@ -803,21 +834,22 @@ class RelatedIndex:
         if flipped:
             reclassified = np.union1d(reclassified, [number for number, (_language, word) in enumerate(self.words.forms)
                                                      if live[number] and word.lower() in flipped])
-        words_by_form = self.words.counts.tocsc()
-        reached = np.union1d(edited, sparse_rows.rows_with_columns(
-            words_by_form, np.intersect1d(reclassified, np.flatnonzero(live_before))))
-        if len(reached) > max(20, UPDATE_SHARE * count):
-            return False
+        reached = np.union1d(edited, sparse_rows.rows_having(self.words.counts,
+                                                             np.intersect1d(reclassified, np.flatnonzero(live_before))))
+        if self._too_many(reached):
+            return None
         forms = reclassified.tolist()
         classified = self._analyzer.form_terms([self.words.forms[number] for number in forms], self.name_words)
         self.kinds = _word_kinds(self.words, forms, classified, previous.kinds)
+        return reached
+
+    def _update_terms(self, previous: RankingState, edited: np.ndarray, reached: np.ndarray) -> _TermChanges:
+        """Term counts of the reached rows, then each kind's frequencies; terms no document has any more go."""
+        count = len(self.names)
         old_words = sparse.csr_matrix((previous.words.counts.data, previous.words.counts.indices,
-                                       previous.words.counts.indptr),
-                                      shape=(count, len(self.words.forms)))
-        # Terms: counts of the reached rows, then the frequencies, then the terms no one has any more go.
-        renumbered: dict[str, np.ndarray] = {}  # per kind: old column -> new column (-1: gone)
-        changed_counts: dict[str, np.ndarray] = {}
-        changed_terms: dict[str, np.ndarray] = {}
+                                       previous.words.counts.indptr), shape=(count, len(self.words.forms)))
+        previous.words = None
+        changes = _TermChanges({}, {}, {})
         for kind in (*WORD_KINDS, *LIST_KINDS):
             old = previous.kinds[kind]
             if kind in LIST_KINDS:
@@ -827,63 +859,68 @@ class RelatedIndex:
             state = self.kinds[kind]
             column = {term: place for place, term in enumerate(state.vocabulary)}
             to_new = np.fromiter((column[term] for term in old.vocabulary), dtype=np.int64, count=len(old.vocabulary))
+            width = max(1, len(state.vocabulary))
             rows = edited if kind in LIST_KINDS else reached
             if kind in WORD_KINDS:
-                old_mapping = sparse_rows.renumber_rows(
-                    sparse_rows.renumber_columns(old.mapping, to_new, state.mapping.shape[1]),
-                    np.arange(old.mapping.shape[0]), len(self.words.forms))
+                old_mapping = sparse_rows.renumber_rows(sparse_rows.renumber_columns(old.mapping, to_new, width),
+                                                        np.arange(old.mapping.shape[0]), len(self.words.forms))
                 before = _rows_of_kind(old_words[rows], old_mapping)
             else:
-                before = sparse_rows.renumber_columns(old.counts[rows], to_new, max(1, len(state.vocabulary)))
-                width = max(1, len(state.vocabulary))
-                state.counts = sparse_rows.replace_rows(
-                    sparse_rows.renumber_columns(old.counts, to_new, width), rows, self._kind_rows(kind, rows))
+                before = sparse_rows.renumber_columns(old.counts[rows], to_new, width)
+                state.counts = sparse_rows.replace_rows(sparse_rows.renumber_columns(old.counts, to_new, width),
+                                                        rows, self._kind_rows(kind, rows))
             after = self._kind_rows(kind, rows)
-            frequency = np.zeros(len(state.vocabulary), dtype=np.int64)
-            frequency[to_new] = old.frequency
-            frequency -= np.bincount(before.indices, minlength=len(frequency))
-            frequency += np.bincount(after.indices, minlength=len(frequency))
-            changed_counts[kind] = rows[sparse_rows.changed_rows(before, after)]
-            old_frequency = np.zeros(len(frequency), dtype=np.int64)
+            old_frequency = np.zeros(len(state.vocabulary), dtype=np.int64)
             old_frequency[to_new] = old.frequency
-            steps = (_inverse_frequency(old_frequency, count) != _inverse_frequency(frequency, count))
+            frequency = (old_frequency - np.bincount(before.indices, minlength=len(old_frequency))
+                         + np.bincount(after.indices, minlength=len(old_frequency)))
+            changes.counts[kind] = rows[sparse_rows.changed_rows(before, after)]
+            weighs_anew = _inverse_frequency(old_frequency, count) != _inverse_frequency(frequency, count)
             live_terms = frequency > 0
-            gone = np.flatnonzero(~live_terms)
             final = np.cumsum(live_terms) - 1
-            final[gone] = -1
-            if len(gone):
+            final[~live_terms] = -1
+            if not live_terms.all():
                 state.vocabulary = [term for term, alive in zip(state.vocabulary, live_terms.tolist(), strict=True)
                                     if alive]
+                width = max(1, len(state.vocabulary))
                 if kind in WORD_KINDS:
-                    state.mapping = sparse_rows.renumber_columns(state.mapping, final, max(1, len(state.vocabulary)))
+                    state.mapping = sparse_rows.renumber_columns(state.mapping, final, width)
                 else:
-                    state.counts = sparse_rows.renumber_columns(state.counts, final, max(1, len(state.vocabulary)))
+                    state.counts = sparse_rows.renumber_columns(state.counts, final, width)
             state.frequency = frequency[live_terms]
-            changed_terms[kind] = final[np.flatnonzero(steps & live_terms)]
-            renumbered[kind] = np.where(to_new >= 0, final[to_new], -1)
-        # TF-IDF rows: those whose counts changed, and those with a term whose weight changed.
-        changed_signals = np.zeros(0, dtype=np.int64)
+            changes.terms[kind] = final[np.flatnonzero(weighs_anew & live_terms)]
+            changes.renumbered[kind] = np.where(to_new >= 0, final[to_new], -1)
+        return changes
+
+    def _update_signals(self, previous: RankingState, changes: _TermChanges) -> np.ndarray | None:
+        """TF-IDF rows: those whose counts changed, and those with a term whose weight changed."""
+        changed = np.zeros(0, dtype=np.int64)
         self.matrices, self.kept_frequency = {}, {}
         for signal in self._weighed_signals():
             kind = SIGNAL_KIND[signal]
             width = max(1, len(self.kinds[kind].vocabulary))
-            kept = sparse_rows.renumber_columns(previous.signals[signal], renumbered[kind], width)
-            rows = changed_counts[kind]
-            if len(changed_terms[kind]):
-                rows = np.union1d(rows, self._rows_with_terms(kind, changed_terms[kind], words_by_form))
-            if len(rows) > UPDATE_SHARE * count and len(rows) > 20:
-                return False
+            kept = sparse_rows.renumber_columns(previous.signals.pop(signal), changes.renumbered[kind], width)
+            rows = changes.counts[kind]
+            if len(changes.terms[kind]):
+                rows = np.union1d(rows, self._rows_with_terms(kind, changes.terms[kind]))
+            if self._too_many(rows):
+                return None
             new_rows = self._signal_rows(signal, rows)
-            changed_signals = np.union1d(changed_signals, rows[sparse_rows.changed_rows(kept[rows], new_rows)])
+            changed = np.union1d(changed, rows[sparse_rows.changed_rows(kept[rows], new_rows)])
             self.matrices[signal] = sparse_rows.replace_rows(kept, rows, new_rows)
             self.kept_frequency[signal] = np.bincount(self.matrices[signal].indices, minlength=width)
-        # Finder rows: those whose weights changed, and those with a term that became rare or stopped being.
+        return changed
+
+    def _update_finder(self, previous: RankingState, changed_signals: np.ndarray,
+                       renumbered: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Finder rows: those whose weights changed, and those with a term that became rare or stopped being.
+        Returns the rows that changed, and where each column of the previous finder went."""
         offsets = self._finder_offsets()
         old_offsets = self._old_finder_offsets(previous)
         to_finder = np.full(previous.finder.shape[1], -1, dtype=np.int64)
-        finder_reach = changed_signals
+        reach = changed_signals
         for signal in self._finder_signals():
-            start, width = old_offsets[signal]
+            start, _width = old_offsets[signal]
             moved = renumbered[SIGNAL_KIND[signal]]
             to_finder[start:start + len(moved)] = np.where(moved >= 0, moved + offsets[signal], -1)
             old_kept = np.zeros(len(self.kinds[SIGNAL_KIND[signal]].vocabulary), dtype=np.int64)
@@ -891,41 +928,54 @@ class RelatedIndex:
             flips = np.flatnonzero((old_kept <= self.max_frequency)
                                    != (self.kept_frequency[signal] <= self.max_frequency))
             if len(flips):
-                finder_reach = np.union1d(finder_reach, sparse_rows.rows_with_columns(
-                    self.matrices[signal].tocsc(), flips))
+                reach = np.union1d(reach, sparse_rows.rows_having(self.matrices[signal], flips))
         old_finder = sparse_rows.renumber_columns(previous.finder, to_finder, offsets[""])
-        new_finder = self._finder_rows(finder_reach)
-        changed_finder = finder_reach[sparse_rows.changed_rows(old_finder[finder_reach], new_finder)]
-        self.finder = sparse_rows.replace_rows(old_finder, finder_reach, new_finder)
-        # Champion lists of the terms in the changed finder rows, before and after.
-        touched = np.union1d(old_finder[changed_finder].indices, self.finder[changed_finder].indices).astype(np.int64)
-        old_champions = sparse_rows.renumber_rows(previous.champions, to_finder, offsets[""])
-        new_champions = self._champion_rows(self.finder.tocsc(), touched)
-        changed_champions = touched[sparse_rows.changed_rows(old_champions[touched], new_champions)]
-        self.champions = sparse_rows.replace_rows(old_champions, touched, new_champions)
-        # Candidates and direct scores: rows whose finder row or champions changed, whose weights changed,
-        # or with a candidate whose weights changed.
+        previous.finder = None
+        new_rows = self._finder_rows(reach)
+        changed = reach[sparse_rows.changed_rows(old_finder[reach], new_rows)]
+        self._old_finder_rows = old_finder[changed]
+        self.finder = sparse_rows.replace_rows(old_finder, reach, new_rows)
+        return changed, to_finder
+
+    def _update_champions(self, previous: RankingState, changed_finder: np.ndarray,
+                          to_finder: np.ndarray) -> np.ndarray:
+        """The champion lists of the terms in the changed finder rows, before and after: those that changed."""
+        touched = np.union1d(self._old_finder_rows.indices, self.finder[changed_finder].indices).astype(np.int64)
+        del self._old_finder_rows
+        old = sparse_rows.renumber_rows(previous.champions, to_finder, self.finder.shape[1])
+        previous.champions = None
+        new_rows = self._champion_rows(sparse.csc_matrix(self.finder), touched)
+        changed = touched[sparse_rows.changed_rows(old[touched], new_rows)]
+        self.champions = sparse_rows.replace_rows(old, touched, new_rows)
+        return changed
+
+    def _update_candidates(self, previous: RankingState, changed_finder: np.ndarray, changed_signals: np.ndarray,
+                           changed_champions: np.ndarray) -> np.ndarray:
+        """Candidates and direct scores of the rows whose finder row or champions changed, whose weights
+        changed, or with a candidate whose weights changed: the rows whose direct scores changed."""
         reach = np.union1d(changed_finder, changed_signals)
-        reach = np.union1d(reach, sparse_rows.rows_with_columns(self.finder.tocsc(), changed_champions))
-        reach = np.union1d(reach, sparse_rows.rows_with_columns(previous.candidates.tocsc(), changed_signals))
+        reach = np.union1d(reach, sparse_rows.rows_having(self.finder, changed_champions))
+        reach = np.union1d(reach, sparse_rows.rows_having(previous.candidates, changed_signals))
         found, direct = self._candidate_rows(reach)
-        changed_direct = reach[sparse_rows.changed_rows(previous.direct[reach], direct)]
+        changed = reach[sparse_rows.changed_rows(previous.direct[reach], direct)]
         self.candidates = sparse_rows.replace_rows(previous.candidates, reach, found)
         self.direct = sparse_rows.replace_rows(previous.direct, reach, direct)
-        # Lists: rows whose direct scores changed or that reach, through one candidate, a row that did;
-        # and rows with an edited document among their candidates or theirs (its region or date may
-        # have changed the bonuses), and the edited ones themselves (their pins and exclusions).
-        direct_by_column = self.direct.tocsc()
-        once = sparse_rows.rows_with_columns(direct_by_column, edited)
-        lists_reach = np.union1d(changed_direct, sparse_rows.rows_with_columns(direct_by_column, changed_direct))
-        lists_reach = np.union1d(lists_reach, np.union1d(edited, once))
-        lists_reach = np.union1d(lists_reach, sparse_rows.rows_with_columns(direct_by_column, once))
+        previous.candidates = previous.direct = None
+        return changed
+
+    def _update_lists(self, previous: RankingState, edited: np.ndarray, changed_direct: np.ndarray) -> None:
+        """Lists of the rows whose direct scores changed or that reach, through one candidate, a row that did;
+        and of rows with an edited document among their candidates or theirs (its region or date may have
+        changed the bonuses), and the edited ones themselves (their pins and exclusions)."""
+        once = sparse_rows.rows_having(self.direct, edited)
+        reach = np.union1d(changed_direct, sparse_rows.rows_having(self.direct, changed_direct))
+        reach = np.union1d(reach, np.union1d(edited, once))
+        reach = np.union1d(reach, sparse_rows.rows_having(self.direct, once))
         lists = list(previous.lists)
-        for row, names in zip(lists_reach.tolist(), self._list_rows(lists_reach), strict=True):
+        for row, names in zip(reach.tolist(), self._list_rows(reach), strict=True):
             lists[row] = names
         self._lists = lists
-        self.updated_rows = len(lists_reach)
-        return True
+        self.updated_rows = len(reach)
 
     def _adopt(self, previous: RankingState) -> None:
         self.words, self.name_words, self.kinds = previous.words, previous.name_words, previous.kinds
@@ -942,13 +992,12 @@ class RelatedIndex:
             total += width
         return offsets
 
-    def _rows_with_terms(self, kind: str, terms: np.ndarray, words_by_form: sparse.csc_matrix) -> np.ndarray:
+    def _rows_with_terms(self, kind: str, terms: np.ndarray) -> np.ndarray:
         """The documents with any of these terms of one kind."""
         state = self.kinds[kind]
         if kind in LIST_KINDS:
-            return sparse_rows.rows_with_columns(state.counts.tocsc(), terms)
-        forms = sparse_rows.rows_with_columns(state.mapping.tocsc(), terms)
-        return sparse_rows.rows_with_columns(words_by_form, forms)
+            return sparse_rows.rows_having(state.counts, terms)
+        return sparse_rows.rows_having(self.words.counts, sparse_rows.rows_having(state.mapping, terms))
 
     @property
     def state(self) -> RankingState:

@@ -8,6 +8,7 @@ result of the one before, so updates of updates are checked too.
 
 from __future__ import annotations
 
+import copy
 import sys
 from dataclasses import replace
 from datetime import datetime
@@ -72,9 +73,16 @@ def assert_same_ranking(fresh: RelatedIndex, updated: RelatedIndex) -> None:
 
 
 @pytest.fixture(scope="module")
-def archive() -> tuple[list[Document], RankingState]:
+def ranked_archive() -> tuple[list[Document], RankingState]:
     documents = corpus(400)
     return documents, rank(documents).state
+
+
+@pytest.fixture
+def archive(ranked_archive) -> tuple[list[Document], RankingState]:
+    """The archive and its ranking, a copy for each test: an update takes the state it starts from apart."""
+    documents, state = ranked_archive
+    return documents, copy.deepcopy(state)
 
 
 EDITS = {
@@ -130,7 +138,7 @@ def test_nothing_changed_keeps_the_ranking(archive) -> None:
 def test_other_documents_or_settings_rank_from_scratch(archive) -> None:
     documents, state = archive
     for changed in (documents[1:], [*documents, replace(documents[0], name="salinan")], documents[::-1]):
-        ranking = rank(changed, previous=state)
+        ranking = rank(changed, previous=copy.deepcopy(state))
         assert ranking.updated_rows is None
         assert ranking.all_related() == rank(changed).all_related()
     other = RelatedIndex(documents, replace(WEIGHTS, count=3), previous=state)

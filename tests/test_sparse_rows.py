@@ -65,13 +65,13 @@ def test_renumbering_columns_and_rows_keeps_order_and_drops_the_gone() -> None:
     assert (rows[1] == dense[0]).all() and (rows[5] == dense[4]).all() and not rows[0].any() and not rows[6].any()
 
 
-def test_rows_with_columns_and_changed_rows() -> None:
+def test_rows_having_columns_and_changed_rows() -> None:
     matrix = random_matrix(6, (30, 20), 0.1)
     dense = matrix.toarray()
     columns = np.asarray([2, 5, 11])
     expected = sorted({row for row in range(30) for column in columns if dense[row, column]})
-    assert sparse_rows.rows_with_columns(matrix.tocsc(), columns).tolist() == expected
-    assert sparse_rows.rows_with_columns(matrix.tocsc(), np.zeros(0, dtype=np.int64)).tolist() == []
+    assert sparse_rows.rows_having(matrix, columns).tolist() == expected
+    assert sparse_rows.rows_having(matrix, np.zeros(0, dtype=np.int64)).tolist() == []
     changed = dense.copy()
     changed[3, 4] += 1  # a value
     changed[8] = 0  # a row emptied
