@@ -103,11 +103,11 @@ def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths
     """A first build: the whole site in a staging folder, renamed into place."""
     staging = output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
     remove_tree(staging)
-    made_folders: set[Path] = set()
+    made_folders: set[str] = set()
     try:
         staging.mkdir(parents=True)
         for item in items:
-            _write_item(_prepared(staging, item.site_path, made_folders), item)
+            _write_item(_prepared_path(str(staging), item.site_path, made_folders), item)
         paths.raise_problems()
         new_paths = set(paths.seen_paths)
         _refuse_clashes(output, _foreign(output, new_paths, set()))  # made meanwhile by someone else
@@ -125,7 +125,7 @@ def _update_in_place(output: Path, items: Iterable[RenderedFile | CopiedFile], p
     remove_tree(pending)
     remove_tree(journal.folder)
     unchanged = 0
-    made_folders: set[Path] = set()
+    made_folders: set[str] = set()
     try:
         pending.mkdir(parents=True)
         changed = []
@@ -133,7 +133,7 @@ def _update_in_place(output: Path, items: Iterable[RenderedFile | CopiedFile], p
             if (isinstance(item, RenderedFile) and item.data is None) or _is_unchanged(output / item.site_path, item):
                 unchanged += 1
             else:
-                _write_item(_prepared(pending, item.site_path, made_folders), item)
+                _write_item(_prepared_path(str(pending), item.site_path, made_folders), item)
                 changed.append(item.site_path)
         paths.raise_problems()
         new_paths = set(paths.seen_paths)
@@ -254,6 +254,17 @@ def _prepared(root: Path, path: str, made: set[Path] | None = None) -> Path:
     return target
 
 
+def _prepared_path(root: str, path: str, made: set[str]) -> str:
+    """_prepared on strings, for the thousands of files of a site: joining Path objects costs more than
+    writing a small file."""
+    target = os.path.join(root, path)
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    return target
+
+
 def _remove_empty_parents(root: Path, paths: Iterable[str]) -> None:
     """Remove the folders of `paths` that are now empty, deepest first, never root itself."""
     folders = {parent for path in paths for parent in PurePosixPath(path).parents if str(parent) != "."}
@@ -331,9 +342,10 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def _write_item(destination: Path, item: RenderedFile | CopiedFile) -> None:
+def _write_item(destination: str, item: RenderedFile | CopiedFile) -> None:
     if isinstance(item, RenderedFile):
-        destination.write_bytes(item.data)
+        with open(destination, "wb") as handle:
+            handle.write(item.data)
     else:
         shutil.copyfile(item.source, destination)
 
