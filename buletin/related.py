@@ -648,8 +648,11 @@ class RelatedIndex:
     # --- the stages, row by row ---
 
     def _settings(self) -> tuple:
-        return (self.weights, self.terms_per_document, self.finder_terms, self.rare_share,
-                self.champions_per_term, self.candidates_per_document, IDF_EXACT_UP_TO, IDF_STEPS_PER_DOUBLING)
+        """What a ranking is made with besides the documents; an earlier ranking is updated only when they agree
+        (the stemmers with their versions: another Sastrawi may stem the same word otherwise)."""
+        stemmers = tuple(stemmer_name(language, self.weights.stemmer) for language in sorted(set(self._languages)))
+        return (self.weights, self.terms_per_document, self.finder_terms, self.rare_share, self.champions_per_term,
+                self.candidates_per_document, IDF_EXACT_UP_TO, IDF_STEPS_PER_DOUBLING, stemmers)
 
     @staticmethod
     def _key_of(document: Document, words: Words) -> str:
