@@ -7,9 +7,10 @@ from their text so that only the related stage is measured: building the
 index (stemming, TF-IDF, candidates) and every bulletin's list, with one
 thread per core as a build does. Counting each bulletin's words, which a
 build does while parsing (in its worker processes, cached with the
-bulletin), is shown apart and not in the total. Prints seconds per stage,
-peak memory, and the growth from each size to the next (doubling N should not
-much more than double the time).
+bulletin), is shown apart and not in the total. Then one bulletin gets a
+sentence more and the ranking is updated, as a rebuild does. Prints seconds
+per stage, the update's, peak memory, and the growth from each size to the next
+(doubling N should not much more than double the time).
 """
 
 from __future__ import annotations
@@ -68,8 +69,18 @@ def measure(count: int, threads: int) -> dict[str, float]:
     lists = index.all_related()
     finished = time.perf_counter()
     empty = sum(1 for names in lists.values() if not names)
+    # What a rebuild after one edit does: the earlier ranking updated (a sentence added to one bulletin).
+    state = index.state
+    edited = replace(corpus[7], body=corpus[7].body + "\nParagraf tambahan untuk uji.")
+    changed = [*corpus[:7], replace(edited, words=count_words(edited.title, edited.summary, edited.body,
+                                                               weights.title_weight)), *corpus[8:]]
+    update_started = time.perf_counter()
+    updated = RelatedIndex(changed, weights, threads=threads, previous=state)
+    updated.all_related()
+    update_s = time.perf_counter() - update_started
     return {"bulletins": count, "count_words_s": counted - started, "index_s": built - counted,
             "lists_s": finished - built, "total_s": finished - counted, "without_list": empty,
+            "update_s": update_s, "updated_lists": updated.updated_rows,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -82,13 +93,14 @@ def main() -> None:
     arguments = parser.parse_args()
     rows = []
     print(f"{'bulletins':>9} {'words s':>8} {'index s':>8} {'lists s':>8} {'total s':>8} {'growth':>7} "
-          f"{'no list':>8} {'peak MB':>8}")
+          f"{'no list':>8} {'update s':>9} {'peak MB':>8}")
     for count in arguments.counts:
         row = measure(count, arguments.threads)
         growth = f"{row['total_s'] / rows[-1]['total_s']:.2f}x" if rows else ""
         rows.append(row)
         print(f"{count:>9} {row['count_words_s']:8.2f} {row['index_s']:8.2f} {row['lists_s']:8.2f} "
-              f"{row['total_s']:8.2f} {growth:>7} {row['without_list']:>8} {row['peak_mb']:8.0f}")
+              f"{row['total_s']:8.2f} {growth:>7} {row['without_list']:>8} {row['update_s']:9.2f} "
+              f"{row['peak_mb']:8.0f}")
     if arguments.json:
         arguments.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
