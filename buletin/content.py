@@ -911,7 +911,6 @@ def parse_datetime(value: object, config: SiteConfig) -> tuple[datetime, bool] |
     return moment.astimezone(config.zone), has_time
 
 
-@functools.lru_cache(maxsize=4096)  # the same names (regions, tags, reporters) come back thousands of times
 @functools.lru_cache(maxsize=1 << 14)  # regions, tags and reporters come back on thousands of bulletins
 def slugify(text: str) -> str:
     """A lowercase ASCII URL segment: "Jakarta Selatan" -> "jakarta-selatan"."""
