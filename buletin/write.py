@@ -107,7 +107,7 @@ def _write_fresh(output: Path, items: Iterable[RenderedFile | CopiedFile], paths
     try:
         staging.mkdir(parents=True)
         for item in items:
-            _write_item(_prepared_path(str(staging), item.site_path, made_folders), item)
+            _write_item(_prepared(staging, item.site_path, made_folders), item)
         paths.raise_problems()
         new_paths = set(paths.seen_paths)
         _refuse_clashes(output, _foreign(output, new_paths, set()))  # made meanwhile by someone else
@@ -133,7 +133,7 @@ def _update_in_place(output: Path, items: Iterable[RenderedFile | CopiedFile], p
             if (isinstance(item, RenderedFile) and item.data is None) or _is_unchanged(output / item.site_path, item):
                 unchanged += 1
             else:
-                _write_item(_prepared_path(str(pending), item.site_path, made_folders), item)
+                _write_item(_prepared(pending, item.site_path, made_folders), item)
                 changed.append(item.site_path)
         paths.raise_problems()
         new_paths = set(paths.seen_paths)
@@ -174,7 +174,7 @@ class Journal:
         self.steps.append({"new": new, "replaced": existing, "removed": list(removed)})
         self._write_plan()
         backup = self.folder / str(step)
-        made_folders: set[Path] = set()
+        made_folders: set[str] = set()
         # Removals first, so that a file may give way to a folder of the same name.
         for path in removed:
             if os.path.lexists(self.output / path):
@@ -243,25 +243,15 @@ def _write_manifest(folder: Path, paths: set[str]) -> None:
     (folder / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 
 
-def _prepared(root: Path, path: str, made: set[Path] | None = None) -> Path:
-    """root/path, with its folder made."""
-    target = root / path
-    parent = target.parent
-    if made is None or parent not in made:
-        parent.mkdir(parents=True, exist_ok=True)
-        if made is not None:
-            made.add(parent)
-    return target
-
-
-def _prepared_path(root: str, path: str, made: set[str]) -> str:
-    """_prepared on strings, for the thousands of files of a site: joining Path objects costs more than
-    writing a small file."""
+def _prepared(root: str | Path, path: str, made: set[str] | None = None) -> str:
+    """root/path, with its folder made (once for all the files in it, given `made`). Strings, not Path objects,
+    for the thousands of files of a site: joining Path objects costs more than writing a small file."""
     target = os.path.join(root, path)
     folder = os.path.dirname(target)
-    if folder not in made:
+    if made is None or folder not in made:
         os.makedirs(folder, exist_ok=True)
-        made.add(folder)
+        if made is not None:
+            made.add(folder)
     return target
 
 
