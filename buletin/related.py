@@ -482,8 +482,8 @@ def _word_kinds(words: WordMatrix, forms: Sequence[int], classified: Sequence[tu
                                      count=len(old.vocabulary))
             kept = sparse_rows.renumber_columns(old.mapping, renumbered, max(1, len(vocabulary)))
             kept = sparse_rows.renumber_rows(kept, np.arange(kept.shape[0]), len(words.forms))
-            mapping = sparse_rows.replace_rows(kept, np.asarray(sorted(set(forms)), dtype=np.int64),
-                                               mapping[sorted(set(forms))])
+            reclassified = np.asarray(sorted(set(forms)), dtype=np.int64)
+            mapping = sparse_rows.replace_rows(kept, reclassified, mapping[reclassified])
         result[kind] = KindState(vocabulary, np.zeros(len(vocabulary), dtype=np.int64), mapping=mapping)
     return result
 
@@ -699,12 +699,15 @@ class RelatedIndex:
     def _finder_signals(self) -> list[str]:
         return [signal for signal in SIGNALS if self.signal_weights[signal] and signal != "names"]
 
-    def _finder_offsets(self) -> dict[str, int]:
+    def _finder_offsets(self, kinds: dict[str, KindState] | None = None) -> dict[str, int]:
+        """Where each signal's block begins in the finder of these terms (default: this ranking's), and under
+        "" the finder's width."""
+        kinds = kinds if kinds is not None else self.kinds
         offsets, total = {}, 0
         for signal in self._finder_signals():
             offsets[signal] = total
-            total += max(1, len(self.kinds[SIGNAL_KIND[signal]].vocabulary))
-        offsets[""] = max(1, total)  # the finder's width
+            total += max(1, len(kinds[SIGNAL_KIND[signal]].vocabulary))
+        offsets[""] = max(1, total)
         return offsets
 
     def _finder_rows(self, rows: np.ndarray) -> sparse.csr_matrix:
@@ -919,11 +922,11 @@ class RelatedIndex:
         """Finder rows: those whose weights changed, and those with a term that became rare or stopped being.
         Returns the rows that changed, and where each column of the previous finder went."""
         offsets = self._finder_offsets()
-        old_offsets = self._old_finder_offsets(previous)
+        old_offsets = self._finder_offsets(previous.kinds)
         to_finder = np.full(previous.finder.shape[1], -1, dtype=np.int64)
         reach = changed_signals
         for signal in self._finder_signals():
-            start, _width = old_offsets[signal]
+            start = old_offsets[signal]
             moved = renumbered[SIGNAL_KIND[signal]]
             to_finder[start:start + len(moved)] = np.where(moved >= 0, moved + offsets[signal], -1)
             old_kept = np.zeros(len(self.kinds[SIGNAL_KIND[signal]].vocabulary), dtype=np.int64)
@@ -985,15 +988,6 @@ class RelatedIndex:
         self.matrices, self.kept_frequency = previous.signals, previous.kept_frequency
         self.finder, self.champions = previous.finder, previous.champions
         self.candidates, self.direct = previous.candidates, previous.direct
-
-    def _old_finder_offsets(self, previous: RankingState) -> dict[str, tuple[int, int]]:
-        """Where each signal's block began in the previous finder, and its width."""
-        offsets, total = {}, 0
-        for signal in self._finder_signals():
-            width = max(1, len(previous.kinds[SIGNAL_KIND[signal]].vocabulary))
-            offsets[signal] = (total, width)
-            total += width
-        return offsets
 
     def _rows_with_terms(self, kind: str, terms: np.ndarray) -> np.ndarray:
         """The documents with any of these terms of one kind."""
