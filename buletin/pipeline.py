@@ -185,29 +185,30 @@ def index_files(index: Aside | None, cache: BuildCache) -> Iterator[RenderedFile
 def search_index_files(site: Site, analyzer: related.Analyzer, reusable: dict[str, str]) -> list[RenderedFile]:
     """The search index's files, or, when its inputs are those of the files in the output, those files kept.
 
-    A file's key is its name, a digest of what it holds; meta.json's key is the
-    index's and those of all the other files, so that a file missing from the
-    output is noticed. After an edit most term and document files stay as
-    they are, and are neither made again nor written.
+    meta.json's key is the index's and those of all the other files, so that a
+    file missing from the output is noticed. After an edit most term and
+    document files are the output's already (search.index_files knows them by
+    their keys), and are neither made again nor written.
     """
     documents = search_documents(site)
     key = search.index_key(documents, (engine_fingerprint(), site.config.language, analyzer.weights.stemmer))
     folder = urls.SEARCH_INDEX_PATH
     meta_path = folder + search.META_NAME
-    kept = sorted(path for path, kept_key in reusable.items()
-                  if path.startswith(folder) and path != meta_path and kept_key == path[len(folder):])
+    kept = {path: kept_key for path, kept_key in reusable.items() if path.startswith(folder) and path != meta_path}
     if reusable.get(meta_path) == _index_key(key, kept):
-        return [RenderedFile(path, None, "search index", key=reusable[path]) for path in (*kept, meta_path)]
-    files = search.index_files(documents, analyzer, have=lambda name: reusable.get(folder + name) == name,
-                               version=engine_fingerprint())
-    others = sorted(folder + name for name in files if name != search.META_NAME)
-    return [RenderedFile(folder + name, data, "search index",
-                         key=_index_key(key, others) if name == search.META_NAME else name)
-            for name, data in sorted(files.items())]
+        return [RenderedFile(path, None, "search index", key=reusable[path]) for path in (*sorted(kept), meta_path)]
+    names = {kept_key: path[len(folder):] for path, kept_key in sorted(kept.items()) if kept_key}
+    files = search.index_files(documents, analyzer, known=names.get, version=engine_fingerprint())
+    keys = {folder + name: file.key for name, file in files.items() if name != search.META_NAME}
+    return [RenderedFile(folder + name, file.data, "search index",
+                         key=_index_key(key, keys) if name == search.META_NAME else file.key)
+            for name, file in sorted(files.items())]
 
 
-def _index_key(key: str, paths: list[str]) -> str:
-    return f"{key}+" + hashlib.sha256("\n".join(paths).encode()).hexdigest()
+def _index_key(key: str, files: dict[str, str]) -> str:
+    """The key of meta.json: the index's, and the path and key of every other file."""
+    listed = "\n".join(f"{path}\0{file_key}" for path, file_key in sorted(files.items()))
+    return f"{key}+" + hashlib.sha256(listed.encode()).hexdigest()
 
 
 def inputs_fingerprint(options: BuildOptions, config: SiteConfig, theme: ThemeFolders,

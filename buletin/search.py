@@ -20,8 +20,11 @@ The files, in the index folder:
 - filters (f-*.json): for each filter and value, its documents as gaps.
 
 Word and term files hold ranges of keys sorted as JavaScript sorts strings
-(by UTF-16 code units); file names carry a digest of their bytes, so browsers
-may keep them, and meta.json, which names them, is revalidated.
+(by UTF-16 code units); every file but meta.json is named by a digest of its
+bytes, so browsers may keep them, and meta.json, which names them, is
+revalidated. Term and document files also have a key, a digest of what they are
+made from (and of the code that makes them): a caller that still has the file
+of a key, from an earlier build, gets its name without the file being made again.
 """
 
 from __future__ import annotations
@@ -80,21 +83,29 @@ class SearchDocument:
     key: str = ""
 
 
+@dataclass(frozen=True)
+class IndexFile:
+    """One file of the index: its bytes, and what it was made from."""
+
+    data: bytes | None  # None: the caller has this file already (`known` gave its name)
+    key: str = ""  # a digest of what it is made from (and of the code that makes it), or its name
+
+
 def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer,
-                have: Callable[[str], bool] | None = None, version: str = "") -> dict[str, bytes | None]:
+                known: Callable[[str], str | None] | None = None, version: str = "") -> dict[str, IndexFile]:
     """The index files by name; meta.json names all the others.
 
-    Term and document files are named by a digest of what they hold (and of
-    `version`, the code that writes them), worked out before their JSON is: a
-    file `have` says the caller already has (from an earlier build) comes as
-    None, neither made again nor to be written.
+    The key of a term or document file, a digest of what it holds and of
+    `version` (the code that writes it), is worked out before its JSON is:
+    when `known` gives the name of a file of that key that the caller has
+    (from an earlier build), the file comes under that name with no data,
+    neither made again nor to be written. Every other file is made and named
+    by its bytes, so the same bytes always have the same name.
     """
-    have = have or (lambda _name: False)
-
     def _digest(*parts: str | bytes) -> str:
         return _inputs_digest(version, *parts)
     word_table, postings = _words_and_postings(documents, analyzer)
-    files: dict[str, bytes | None] = {}
+    files: dict[str, IndexFile] = {}
     values, members = _filters(documents)
     meta = {
         "version": FORMAT_VERSION,
@@ -103,14 +114,14 @@ def index_files(documents: Sequence[SearchDocument], analyzer: Analyzer,
         "words": _ranges(word_table, lambda part: _json({word: word_table[word] for word in part}),
                          lambda word: _word_size(word, word_table[word]), files, "w"),
         "terms": _ranges(postings.spans, postings.json_of, postings.size, files, "t",
-                         lambda terms: _digest(*postings.inputs_of(terms)), have),
-        "pages": [_add_named(files, "d", _digest(repr([_shown_inputs(d) for d in documents[start:end]])),
-                             lambda start=start, end=end: _json([_shown(d) for d in documents[start:end]]), have)
+                         lambda terms: _digest(*postings.inputs_of(terms)), known),
+        "pages": [_add_keyed(files, "d", _digest(repr([_shown_inputs(d) for d in documents[start:end]])),
+                             lambda start=start, end=end: _json([_shown(d) for d in documents[start:end]]), known)
                   for start, end in _blocks(len(documents), DOCUMENTS_PER_FILE)],
         "filters": values,
         "filter_file": _add(files, "f", _json(members)),
     }
-    files[META_NAME] = _json(meta)
+    files[META_NAME] = IndexFile(_json(meta))
     return files
 
 
@@ -311,11 +322,11 @@ def _javascript_order(key: str) -> bytes:
 
 
 def _ranges(keys: Iterable[str], serialise: Callable[[list[str]], bytes], size: Callable[[str], int],
-            files: dict[str, bytes | None], prefix: str, digest: Callable[[list[str]], str] | None = None,
-            have: Callable[[str], bool] | None = None) -> list[list[str]]:
+            files: dict[str, IndexFile], prefix: str, digest: Callable[[list[str]], str] | None = None,
+            known: Callable[[str], str | None] | None = None) -> list[list[str]]:
     """Split a table into files of consecutive keys, each about FILE_TARGET_BYTES (`size` estimates a key's
     share; `serialise` writes the table of some keys); [first key, file name] of each, in order. With
-    `digest`, files are named by the digest of their keys' values and not written when `have` them."""
+    `digest`, each file's key is the digest of its keys' values, and a file `known` by it is not made."""
     ranges = []
     part: list[str] = []
     total = 0
@@ -325,7 +336,7 @@ def _ranges(keys: Iterable[str], serialise: Callable[[list[str]], bytes], size: 
             ranges.append([part[0], _add(files, prefix, serialise(part))])
         else:
             keys = list(part)
-            ranges.append([part[0], _add_named(files, prefix, digest(keys), lambda: serialise(keys), have)])
+            ranges.append([part[0], _add_keyed(files, prefix, digest(keys), lambda: serialise(keys), known)])
 
     for key in sorted(keys, key=_javascript_order):
         share = size(key)
@@ -392,19 +403,21 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _add(files: dict[str, bytes | None], prefix: str, data: bytes) -> str:
-    """A file named by the digest of its bytes."""
+def _add(files: dict[str, IndexFile], prefix: str, data: bytes, key: str = "") -> str:
+    """A file named by the digest of its bytes; without a key of its inputs, its name is its key."""
     name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}.json"
-    files[name] = data
+    files[name] = IndexFile(data, key or name)
     return name
 
 
-def _add_named(files: dict[str, bytes | None], prefix: str, digest: str, make: Callable[[], bytes],
-               have: Callable[[str], bool] | None) -> str:
-    """A file named by the digest of what it holds: made only when the caller does not have it already."""
-    name = f"{prefix}-{digest[:16]}.json"
-    files[name] = None if have is not None and have(name) else make()
-    return name
+def _add_keyed(files: dict[str, IndexFile], prefix: str, key: str, make: Callable[[], bytes],
+               known: Callable[[str], str | None] | None) -> str:
+    """A file with a key, the digest of what it is made from: made only when the caller has none of that key."""
+    name = known(key) if known is not None else None
+    if name is not None and name.startswith(f"{prefix}-"):
+        files[name] = IndexFile(None, key)
+        return name
+    return _add(files, prefix, make(), key)
 
 
 def _inputs_digest(version: str, *parts: str | bytes) -> str:

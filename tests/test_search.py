@@ -24,7 +24,7 @@ def document(number: int, title: str, body: str, *, region: str = "Jakarta Pusat
 
 def build(documents: list[search.SearchDocument]) -> dict[str, object]:
     files = search.index_files(documents, Analyzer(Weights()))
-    return {name: json.loads(data) for name, data in files.items()}
+    return {name: json.loads(file.data) for name, file in files.items()}
 
 
 def postings(index: dict[str, object], term: str) -> dict[int, int]:
@@ -91,11 +91,17 @@ def test_files_are_named_by_what_they_hold_and_made_alike_twice() -> None:
     first = search.index_files(CORPUS, Analyzer(Weights()))
     second = search.index_files(CORPUS, Analyzer(Weights()))
     assert first == second
-    for name, data in first.items():  # words and filters by their bytes; terms and documents by their inputs
-        if name[:2] in ("w-", "f-"):
-            assert name.split("-", 1)[1] == hashlib.sha256(data).hexdigest()[:16] + ".json"
+    for name, file in first.items():  # every file but meta.json by its bytes
+        if name != search.META_NAME:
+            assert name.split("-", 1)[1] == hashlib.sha256(file.data).hexdigest()[:16] + ".json"
+    # Another version of the generator: the same bytes keep their names, but no term or document file of the
+    # earlier version is taken for one of its own (its key covers the code that made it).
     other = search.index_files(CORPUS, Analyzer(Weights()), version="another version of the generator")
-    assert {name for name in other if name[:2] in ("t-", "d-")}.isdisjoint(first)
+    keyed = {file.key for name, file in first.items() if name[:2] in ("t-", "d-")}
+    assert keyed and keyed.isdisjoint(file.key for file in other.values())
+    again = search.index_files(CORPUS, Analyzer(Weights()), version="another version of the generator",
+                               known={file.key: name for name, file in first.items()}.get)
+    assert all(file.data is not None for file in again.values()) and set(again) == set(first)
 
 
 def test_files_the_caller_has_are_not_made_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,13 +112,13 @@ def test_files_the_caller_has_are_not_made_again(monkeypatch: pytest.MonkeyPatch
     first = search.index_files(CORPUS, Analyzer(Weights()))
     edited = [*CORPUS[:-1], document(3, CORPUS[-1].title, "Pemilih pemula diajak mengecek daftar pemilih banjir.",
                                      topics=("pemilu",))]
-    again = search.index_files(edited, Analyzer(Weights()), have=first.__contains__)
-    reused = [name for name, data in again.items() if data is None]
+    again = search.index_files(edited, Analyzer(Weights()), known={file.key: name for name, file in first.items()}.get)
+    reused = [name for name, file in again.items() if file.data is None]
     assert reused and all(name[:2] in ("t-", "d-") and name in first for name in reused)
-    made = {name for name, data in again.items() if data is not None and name[:2] in ("t-", "d-")}
+    made = {name for name, file in again.items() if file.data is not None and name[:2] in ("t-", "d-")}
     assert made and made.isdisjoint(first)
     fresh = search.index_files(edited, Analyzer(Weights()))
-    assert set(again) == set(fresh) and all(again[name] == fresh[name] for name in made)
+    assert set(again) == set(fresh) and all(again[name].data == fresh[name].data for name in made)
 
 
 def test_large_tables_split_into_ranges_in_javascript_order(monkeypatch: pytest.MonkeyPatch) -> None:
