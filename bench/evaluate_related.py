@@ -22,10 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from buletin.config import load_config  # noqa: E402
-from buletin.content import load_content  # noqa: E402
-from buletin.index import related_documents  # noqa: E402
-from buletin.related import Document, RelatedIndex, Weights, weights_from  # noqa: E402
+from buletin.config import Weights, load_config  # noqa: E402
+from buletin.load.content import load_content  # noqa: E402
+from buletin.related.documents import Document  # noqa: E402
+from buletin.related.ranking import RelatedIndex  # noqa: E402
+from buletin.related.stage import related_documents  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "related-corpus"
 LIST_LENGTH = 5
@@ -49,7 +50,7 @@ def load_corpus(folder: Path = DEFAULT_CORPUS) -> tuple[list[Document], dict[str
         raise SystemExit("\n".join(problem.format() for problem in loaded.problems))
     articles = sorted(loaded.articles, key=lambda a: a.slug)
     clusters = {article.slug: article.content_path.split("/")[0] for article in articles}
-    return related_documents(articles, config), clusters, weights_from(config.related)
+    return related_documents(articles, config), clusters, config.related.weights
 
 
 def score(lists: dict[str, tuple[str, ...]], clusters: dict[str, str]) -> Scores:

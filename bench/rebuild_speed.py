@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import generate_corpus  # noqa: E402
 
-from buletin.pipeline import BuildOptions, build  # noqa: E402
+from buletin.config import BuildOptions  # noqa: E402
+from buletin.pipeline import build  # noqa: E402
 
 
 def timed(options: BuildOptions) -> dict[str, float]:

@@ -34,8 +34,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import bulletin_text  # noqa: E402
 
-from buletin.content import slugify  # noqa: E402
-from buletin.related import Document, RelatedIndex, Weights, count_words  # noqa: E402
+from buletin.config import Weights  # noqa: E402
+from buletin.model import slugify  # noqa: E402
+from buletin.related.documents import Document  # noqa: E402
+from buletin.related.ranking import RelatedIndex  # noqa: E402
+from buletin.text.words import count_words  # noqa: E402
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 

@@ -166,7 +166,7 @@ def test_same_content_gives_byte_identical_output(tmp_path: Path) -> None:
 
 def test_a_build_killed_while_changing_the_output_is_rolled_back(tmp_path: Path) -> None:
     """A build killed midway leaves a journal; the next build first puts every file back from it."""
-    from buletin.write import Journal, recover_interrupted_write
+    from buletin.write.journal import Journal, recover_interrupted_write
 
     site = copy_site("basic", tmp_path)
     assert run_build(site).exit_code == 0
@@ -281,8 +281,8 @@ def test_a_bulletin_without_related_ones_is_a_warning(tmp_path: Path) -> None:
 def test_a_failing_last_step_puts_back_the_pages_already_moved_in(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The pages move into output first, the manifest last; when that fails, the old pages come back."""
-    from buletin import write
-    from buletin.render import RenderedFile
+    from buletin.model import RenderedFile
+    from buletin.write import output as write
 
     output = tmp_path / "output"
     first = [RenderedFile("index.html", b"lama", "front page"), RenderedFile("berita/a/index.html", b"a", "a")]

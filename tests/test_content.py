@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from buletin.config import SiteConfig
-from buletin.content import first_paragraph_text, load_content, parse_datetime, slugify
+from buletin.load.content import load_content
+from buletin.load.fields import parse_datetime
+from buletin.model import slugify
+from buletin.text.html import first_paragraph_text
 
 REGIONS = SiteConfig(regions=("Jakarta Selatan", "Jakarta Barat"))
 VALID = """---
@@ -241,7 +244,7 @@ def test_blank_values_and_names_without_letters(tmp_path: Path) -> None:
 
 
 def test_plain_text_skips_the_inline_patterns_through_markdowns_own_method() -> None:
-    # content._PlainTextSkipped overrides this private method of Python-Markdown; if a new version renames
+    # load.markdown_fast.PlainTextSkipped overrides this private method of Python-Markdown; if a new version renames
     # it, the override would stop saving time without anyone noticing.
     from markdown.treeprocessors import InlineProcessor
     assert callable(getattr(InlineProcessor, "_InlineProcessor__handleInline", None))
@@ -250,7 +253,7 @@ def test_plain_text_skips_the_inline_patterns_through_markdowns_own_method() -> 
 def test_plain_and_marked_up_text_and_blocks_convert_as_markdown_does(tmp_path: Path) -> None:
     import markdown
 
-    from buletin.content import MarkdownRenderer
+    from buletin.load.markdown import MarkdownRenderer
     body = ("Plain paragraph, nothing to do.\n\nSome *em*, **strong**, `code`, \\*escaped\\*, &amp; and "
             "<b>html</b>.  \nA line break, [a link](https://example.org) and <https://example.org>.\n\n"
             "*[ABC]: Alpha Beta\n\nABC in plain text.\n\n- a list\n- of two\nand a lazy line\n\n"

@@ -6,10 +6,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from buletin import related
-from buletin.config import SiteConfig
-from buletin.content import load_content
-from buletin.index import add_related, build_index, find_cross_file_problems, related_documents
+from buletin.config import SiteConfig, Weights
+from buletin.index.checks import find_cross_file_problems
+from buletin.index.site import build_index
+from buletin.load.content import load_content
+from buletin.related.ranking import RelatedIndex
+from buletin.related.stage import add_related, related_documents
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 CONFIG = SiteConfig()
@@ -35,7 +37,7 @@ def test_drafts_and_future_are_left_out_unless_asked(tmp_path: Path) -> None:
     loaded = articles(tmp_path)
     build_time = datetime(2023, 3, 1, 12, 0, tzinfo=JAKARTA)
     indexed = build_index(loaded, CONFIG, build_time).site
-    lists = related.RelatedIndex(related_documents(indexed.articles, CONFIG), related.Weights()).all_related()
+    lists = RelatedIndex(related_documents(indexed.articles, CONFIG), Weights()).all_related()
     site, _warnings = add_related(indexed, lists)
     assert [a.slug for a in site.articles] == ["baru", "lama"]
     assert set(site.related) == {"baru", "lama"}

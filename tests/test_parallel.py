@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT_ROOT, snapshot
 
-from buletin import content, render
-from buletin.pipeline import BuildOptions, build
-from buletin.problems import BuildError
+from buletin.config import BuildOptions
+from buletin.load import content
+from buletin.model import BuildError
+from buletin.pipeline import build
+from buletin.render import jobs
 
 
 def sample(tmp_path: Path, name: str) -> Path:
@@ -28,11 +30,11 @@ def options(site: Path) -> BuildOptions:
 def test_parallel_load_and_render_equal_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sequential = sample(tmp_path, "one")
     monkeypatch.setattr(content, "PARALLEL_THRESHOLD", 10**9)
-    monkeypatch.setattr(render, "PARALLEL_JOBS_FROM", 10**9)
+    monkeypatch.setattr(jobs, "PARALLEL_JOBS_FROM", 10**9)
     build(options(sequential))
     parallel = sample(tmp_path, "many")
     monkeypatch.setattr(content, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(render, "PARALLEL_JOBS_FROM", 1)
+    monkeypatch.setattr(jobs, "PARALLEL_JOBS_FROM", 1)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     build(options(parallel))
     assert snapshot(sequential / "output") == snapshot(parallel / "output")
@@ -43,7 +45,7 @@ def test_a_template_error_in_a_worker_is_reported_whole(tmp_path: Path, monkeypa
     (site / "templates").mkdir()
     (site / "templates" / "article.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope.x }}"
                                                       "{% endblock %}\n")
-    monkeypatch.setattr(render, "PARALLEL_JOBS_FROM", 1)
+    monkeypatch.setattr(jobs, "PARALLEL_JOBS_FROM", 1)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     with pytest.raises(BuildError) as raised:
         build(options(site))

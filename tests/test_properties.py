@@ -11,10 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from buletin.config import SiteConfig
-from buletin.content import KNOWN_FIELDS, load_content
+from buletin.load.content import load_content
+from buletin.load.fields import BULLETIN_FIELDS
 
 CONFIG = SiteConfig(regions=("Jakarta Selatan", "Jakarta Barat"))
-FIELDS = [*KNOWN_FIELDS, "judul", "tanggal", "pewarta", "wilayah", "topik", "kampanye", "ngawur"]
+FIELDS = [*BULLETIN_FIELDS.names, "judul", "tanggal", "pewarta", "wilayah", "topik", "kampanye", "ngawur"]
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                     st.text(max_size=40), st.sampled_from(["2024-01-31", "2024-02-30", "kemarin", "Jakarta Selatan",

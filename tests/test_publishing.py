@@ -14,7 +14,8 @@ import pytest
 from conftest import copy_site, read_html, run_build
 from lxml import etree
 
-from buletin import feeds, urls
+from buletin.model import urls
+from buletin.render import feeds
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "n": "http://www.google.com/schemas/sitemap-news/0.9"}

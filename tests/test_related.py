@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from buletin.related import Analyzer, Document, RelatedIndex, Weights, rank_related
+from buletin.config import Weights
+from buletin.related.documents import Document
+from buletin.related.ranking import RelatedIndex, rank_related
+from buletin.related.terms import analyse
+from buletin.text.analyzer import Analyzer
 
 START = datetime(2023, 1, 1, tzinfo=UTC)
 
@@ -27,7 +31,7 @@ CORPUS = [
 
 
 def test_stems_join_inflected_forms() -> None:
-    terms = Analyzer(Weights()).analyse(CORPUS)
+    terms = analyse(Analyzer(Weights()), CORPUS)
     row = {document.name: number for number, document in enumerate(CORPUS)}
     assert terms.counts(row["tppo-2"], "stems")["dagang"] == 2  # diperdagangkan, memperdagangkan
     assert terms.counts(row["tppo-1"], "stems")["dagang"] == 1  # perdagangan
@@ -37,22 +41,22 @@ def test_stems_join_inflected_forms() -> None:
 
 def test_known_stems_are_used_and_new_ones_kept() -> None:
     """A memo of stems from earlier builds spares the stemmer; words it lacks are stemmed and added."""
-    from buletin.related import stemmer_name
+    from buletin.text.stemmers import stemmer_name
 
     name = stemmer_name("id", "sastrawi")
     assert name.startswith("id:sastrawi:") and stemmer_name("en", "sastrawi").startswith("en:snowball:")
     memo = {name: {"perdagangan": "niaga"}}
-    terms = Analyzer(Weights(), memo).analyse(CORPUS)
+    terms = analyse(Analyzer(Weights(), memo), CORPUS)
     assert terms.counts(0, "stems")["niaga"] == 1  # tppo-1 says "perdagangan": the memo's stem, not the stemmer's
     assert terms.counts(1, "stems")["dagang"] == 2
     assert memo[name]["diperdagangkan"] == "dagang" and memo[name]["perdagangan"] == "niaga"
-    assert Analyzer(Weights(), memo).analyse(CORPUS).counts(2, "stems") == terms.counts(2, "stems")
+    assert analyse(Analyzer(Weights(), memo), CORPUS).counts(2, "stems") == terms.counts(2, "stems")
 
 
 def test_names_are_words_never_written_in_lowercase() -> None:
     documents = [doc("a", 1, "Wali Kota Hendro Saputra meminta warga menjaga Kali Angke. Perdagangan orang."),
                  doc("b", 2, "Kali ini warga bersih-bersih; perdagangan orang dicegah.")]
-    terms = Analyzer(Weights()).analyse(documents)
+    terms = analyse(Analyzer(Weights()), documents)
     assert {"hendro", "saputra", "angke"} <= set(terms.counts(0, "names"))
     assert "kali" not in terms.counts(0, "names") and "perdagangan" not in terms.counts(0, "names")
 
@@ -129,7 +133,7 @@ def test_english_bulletins_use_an_english_stemmer() -> None:
 
 
 def test_inline_placement_after_a_paragraph() -> None:
-    from buletin.render import place_inline_related
+    from buletin.render.body import place_inline_related
 
     body = "".join(f"<p>Paragraf {n}.</p>\n" for n in range(1, 9))
     related = ["satu", "dua"]
@@ -157,7 +161,7 @@ def test_a_mixed_archive_stems_each_bulletin_in_its_own_language() -> None:
               doc("en-1", 2, "Victims of trafficking were rescued.", language="en"),
               doc("id-2", 3, "Perdagangan orang dicegah bersama."),
               doc("en-2", 4, "Traffickers trafficked workers.", language="en")]
-    terms = Analyzer(Weights()).analyse(corpus)
+    terms = analyse(Analyzer(Weights()), corpus)
     assert terms.counts(0, "stems")["dagang"] == 1 and terms.counts(2, "stems")["dagang"] == 1
     assert terms.counts(1, "stems")["traffick"] == 1 and terms.counts(3, "stems")["traffick"] == 2
     assert "dagang" not in terms.counts(1, "stems") and "traffick" not in terms.counts(0, "stems")

@@ -52,8 +52,10 @@ def test_threads_chunks_and_counted_words_change_nothing() -> None:
     from dataclasses import replace
 
     from buletin.config import load_config
-    from buletin.content import html_to_text, load_content
-    from buletin.related import RelatedIndex, count_words
+    from buletin.load.content import load_content
+    from buletin.related.ranking import RelatedIndex
+    from buletin.text.html import html_to_text
+    from buletin.text.words import count_words
 
     documents, _clusters, weights = load_corpus(DEFAULT_CORPUS)  # words counted while parsing, no text
     assert all(d.words is not None and d.body == "" for d in documents)

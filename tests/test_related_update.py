@@ -22,8 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from corpus import bulletin_text
 
-from buletin.content import slugify
-from buletin.related import Document, RankingState, RelatedIndex, Weights, count_words
+from buletin.config import Weights
+from buletin.model import slugify
+from buletin.related.documents import Document
+from buletin.related.ranking import RelatedIndex
+from buletin.related.state import RankingState
+from buletin.text.words import count_words
 
 WEIGHTS = Weights()
 

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import copy_site, read_html, run_build
 
-from buletin import search
-from buletin.related import Analyzer, Weights, count_words
+from buletin.config import Weights
+from buletin.render import search_index as search
+from buletin.text.analyzer import Analyzer
+from buletin.text.words import count_words
 
 
 def document(number: int, title: str, body: str, *, region: str = "Jakarta Pusat", topics: tuple[str, ...] = (),

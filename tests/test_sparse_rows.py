@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from buletin import sparse_rows
+from buletin.related import sparse_rows
 
 
 def random_matrix(seed: int, shape: tuple[int, int], density: float) -> sparse.csr_matrix:

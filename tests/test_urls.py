@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from buletin import urls
-from buletin.urls import Urls
+from buletin.model import urls
+from buletin.model.urls import Urls
 
 
 def test_paths_of_pages() -> None:

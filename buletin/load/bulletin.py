@@ -1,0 +1,167 @@
+"""One bulletin's file, read and checked: its front-matter fields and its Markdown body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from ..config import SiteConfig
+from ..model import SLUG_PATTERN, Article, Problem, did_you_mean, slugify, strip_date_prefix
+from ..text.html import first_paragraph_text, html_to_text
+from ..text.words import count_words
+from .fields import BULLETIN_FIELDS, Fields, ProblemSink
+from .frontmatter import read_front_matter
+from .markdown import MarkdownRenderer
+from .references import points_outside, resolve_local_file
+
+
+def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
+                 renderer: MarkdownRenderer, problems: list[Problem],
+                 warnings: list[Problem]) -> Article | None:
+    """Parse and validate one file's bytes; problems are appended, None returned if it is unusable."""
+    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
+        problems.append(Problem(shown, line, field_name, message, suggestion))
+
+    parsed = read_front_matter(raw, problem, "title, date, reporter, editor, region")
+    if parsed is None:
+        return None
+    before = len(problems)
+    fields = Fields(BULLETIN_FIELDS, parsed.data, parsed.key_lines, problem, config)
+    title = fields.text("title")
+    reporters = fields.names("reporter")
+    editors = fields.names("editor")
+    region = _region(fields, config)
+    published, has_time = fields.date("date") or (None, False)
+    updated = (fields.date("updated") or (None, False))[0]
+    if published and updated and updated < published:
+        problem(fields.line("updated"), "updated", "is earlier than the date of the bulletin",
+                "The update time must be after the publication date.")
+    slug = _slug(fields, path, problem)
+    tags = fields.tags()
+    related = fields.slugs("related")
+    not_related = fields.slugs("not_related")
+    campaign = fields.text("campaign") or ""
+    summary = fields.text("summary") or ""
+    source = fields.text("source") or ""
+    dateline = fields.text("dateline") or ""
+    image_alt = fields.text("image_alt") or ""
+    image_caption = fields.text("image_caption") or ""
+    draft = fields.flag("draft")
+    extra = _extra(fields)
+    lang = _language(fields)
+    image = _image(fields, image_alt, path, content_dir)
+    rendered = renderer.render(parsed.body, path)
+    for reference in rendered.missing:
+        outside = points_outside(reference, path, content_dir)
+        problem(_line_containing(parsed.text, reference, parsed.body_first_line), "body",
+                f'linked file "{reference}" ' + ("points outside the content folder" if outside else "not found"),
+                "Paths in the body are relative to this bulletin's file; check the spelling and the folder.")
+    if len(problems) > before:
+        return None
+    summary = summary or first_paragraph_text(rendered.html)
+    body_text = html_to_text(rendered.html)
+    return Article(
+        source_path=shown,
+        content_path=path.relative_to(content_dir).as_posix(),
+        slug=slug,
+        title=title,
+        date=published,
+        date_has_time=has_time,
+        reporters=reporters,
+        editors=editors,
+        region=region,
+        tags=tags,
+        summary=summary,
+        body_utf8=rendered.html.encode("utf-8"),
+        body_words=len(body_text.split()),
+        image=image,
+        image_alt=image_alt,
+        image_caption=image_caption,
+        source=source,
+        dateline=dateline,
+        related=related,
+        not_related=not_related,
+        campaign=campaign,
+        draft=draft,
+        updated=updated,
+        lang=lang,
+        extra=extra,
+        assets=tuple(dict.fromkeys([*([image] if image else []), *rendered.assets])),
+        linked_articles=tuple(dict.fromkeys(rendered.linked_articles)),
+        field_lines={name: line for name, line in fields.lines.items() if line is not None},
+        words=count_words(title, summary, body_text, config.related.title_weight),
+    )
+
+
+def _region(fields: Fields, config: SiteConfig) -> str | None:
+    """The region, one of the site's when it lists them."""
+    region = fields.text("region")
+    if region and not slugify(region):
+        fields.problem(fields.line("region"), "region", f'"{region}" is not a region name',
+                       "Write the region's name in letters.")
+        return None
+    if region and config.regions and region not in config.regions:
+        guess = did_you_mean(region, config.regions)
+        hint = f'Did you mean "{guess}"?' if guess else "Known regions: " + ", ".join(config.regions) + "."
+        fields.problem(fields.line("region"), "region", f'unknown region "{region}"',
+                       hint + " Regions are listed in the site configuration under 'regions'.")
+    return region
+
+
+def _slug(fields: Fields, path: Path, problem: ProblemSink) -> str:
+    """The page address: the slug field, or the file name without a leading date."""
+    if fields.has("slug"):
+        slug = fields.text("slug") or ""
+        if slug and not SLUG_PATTERN.match(slug):
+            problem(fields.line("slug"), "slug", f'"{slug}" is not a safe URL segment',
+                    f'Use lowercase letters, digits and hyphens, for example "{slugify(slug) or "siaran-pers"}".')
+        return slug
+    slug = slugify(strip_date_prefix(path.stem))
+    if not slug:
+        problem(None, "slug", f'cannot make a URL from the file name "{path.name}"',
+                "Rename the file using letters and digits, or add a 'slug:' field.")
+    return slug
+
+
+def _extra(fields: Fields) -> dict:
+    extra = fields.raw("extra") or {}
+    if not isinstance(extra, dict):
+        fields.problem(fields.line("extra"), "extra", "must be a set of 'name: value' lines", None)
+        return {}
+    return extra
+
+
+def _language(fields: Fields) -> str | None:
+    lang = fields.text("lang")
+    if lang:
+        try:
+            Locale.parse(lang.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            fields.problem(fields.line("lang"), "lang", f'unknown language "{lang}"',
+                           'Use a code such as "id" or "en".')
+    return lang
+
+
+def _image(fields: Fields, image_alt: str, path: Path, content_dir: Path) -> str | None:
+    """The content-relative path of the picture at the top of the page, which must be there and described."""
+    value = fields.text("image")
+    if not value:
+        return None
+    resolved = resolve_local_file(value, path, content_dir)
+    line = fields.line("image")
+    if resolved is None and points_outside(value, path, content_dir):
+        fields.problem(line, "image", f'"{value}" points outside the content folder',
+                       "Put the picture inside content/ (for example content/images/) and refer to it from there.")
+    elif resolved is None:
+        fields.problem(line, "image", f'image file "{value}" not found',
+                       "The path is relative to this bulletin's file; check the spelling and the folder.")
+    elif not image_alt:
+        fields.problem(line, "image_alt", "the image has no description for readers who cannot see it",
+                       "Add 'image_alt: ...' describing what the image shows.")
+    return resolved
+
+
+def _line_containing(text: str, needle: str, default: int) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else default
