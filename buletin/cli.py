@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from .commands import build, check, importer, new, related, serve
+from .commands import build, check, importer, init, new, related, serve
 from .commands.arguments import EXIT_INTERRUPTED, EXIT_PROBLEMS
 from .model import BuildError
 
@@ -25,6 +25,7 @@ COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "import": importer,
     "related": related,
+    "init": init,
 }
 
 

@@ -125,7 +125,6 @@ def serve(options: BuildOptions, host: str, port: int) -> int:
     for path in dict.fromkeys(watched):
         if path.exists():
             server.watch(str(path), rebuild, delay=0)
-    preview.output_dir.mkdir(parents=True, exist_ok=True)
     print(f"Serving the preview on http://{host}:{port}/ (drafts and scheduled bulletins included). "
           "Press Ctrl+C to stop.", file=sys.stderr, flush=True)
     try:

@@ -132,3 +132,52 @@ def _check_base_url(base_url: str) -> tuple[str, str] | None:
 
 def _with_trailing_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
+
+
+# What each setting is for, in a line: `init` writes them into a new site.toml, and a test checks that every
+# setting of the schema has one.
+SETTINGS_HELP: dict[str, str] = {
+    "title": "the site's name, in the header and in every page's title",
+    "tagline": "a line under the name, and the description of the front page",
+    "base_url": 'the address the site is published at ("https://example.org/" or "https://example.org/buletin/")',
+    "language": '"id" (Bahasa Indonesia) or "en": the interface words and the dates',
+    "timezone": "times written without an offset are in this zone",
+    "regions": "a bulletin's region must be one of these (leave the list empty to accept any)",
+    "items_per_page": "bulletins on each page of a list",
+    "copyright": "the holder of the copyright, in the footer and the feeds",
+    "relative_urls": "true: links work when output/ is opened from disk",
+    "publication_name": "the publisher named to news aggregators (default: the title)",
+    "logo": "a file in static/: the publisher's logo and the picture shared when a page has none",
+    "feed_items": "bulletins in each Atom and RSS feed",
+    "feed_full_content": "true: feeds carry the whole text, not only the summary",
+    "search": "the search page and its index (cari/indeks/)",
+    "twitter_site": 'the site\'s X account, for X cards ("@humasjakarta")',
+    "embed_hosts": 'hosts whose iframes bulletins may embed, over https ("www.youtube-nocookie.com")',
+    "default_reporter": "the reporter `new` fills in when --reporter is not given",
+    "default_editor": "the editor `new` fills in when --editor is not given",
+    "related": "how the Baca juga list of related bulletins is chosen and placed",
+    "related.count": "bulletins the list shows at most",
+    "related.min_score": "a bulletin needs at least this topical score to be listed",
+    "related.text_weight": "weight of shared words (their stems)",
+    "related.title_weight": "a word in the title or summary counts this many times",
+    "related.acronym_weight": "weight of shared acronyms (TPPO, DBD)",
+    "related.tag_weight": "weight of shared tags",
+    "related.campaign_weight": "weight of belonging to the same campaign",
+    "related.name_weight": "weight of shared names of people and places",
+    "related.region_weight": "a small bonus for the same region (it only reorders related bulletins)",
+    "related.time_weight": "a small bonus for bulletins close in time (it only reorders)",
+    "related.time_scale_days": "how fast that bonus fades, in days",
+    "related.smoothing": "weight of bulletins related to both (second-order similarity)",
+    "related.stemmer": 'for Indonesian: "sastrawi", "snowball" or "none"',
+    "related.exclude_tags": "tags too common to say anything about the topic",
+    "related.inline_marker": "a line in a body that takes the next related bulletin as a Baca juga line",
+    "related.inline_after_paragraph": "without markers, one Baca juga line after this paragraph (0: none)",
+    "related.inline_min_paragraphs": "the automatic line only in bulletins of at least this many paragraphs",
+    "theme": "the look of the default theme, without editing templates",
+    "theme.accent": 'the accent colour, "#rrggbb" (empty: the theme\'s own)',
+    "theme.link": "the colour of links",
+    "theme.accent_dark": "the accent colour in the dark scheme",
+    "theme.link_dark": "the colour of links in the dark scheme",
+    "theme.templates_dir": "the site's own templates, overriding the theme's file by file",
+    "theme.static_dir": "the site's own static files (CSS, pictures), beside the theme's",
+}

@@ -28,29 +28,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
         return None
     before = len(problems)
     fields = Fields(BULLETIN_FIELDS, parsed.data, parsed.key_lines, problem, config)
-    title = fields.text("title")
-    reporters = fields.names("reporter")
-    editors = fields.names("editor")
-    region = _region(fields, config)
-    published, has_time = fields.date("date") or (None, False)
-    updated = (fields.date("updated") or (None, False))[0]
-    if published and updated and updated < published:
-        problem(fields.line("updated"), "updated", "is earlier than the date of the bulletin",
-                "The update time must be after the publication date.")
-    slug = _slug(fields, path, problem)
-    tags = fields.tags()
-    related = fields.slugs("related")
-    not_related = fields.slugs("not_related")
-    campaign = fields.text("campaign") or ""
-    summary = fields.text("summary") or ""
-    source = fields.text("source") or ""
-    dateline = fields.text("dateline") or ""
-    image_alt = fields.text("image_alt") or ""
-    image_caption = fields.text("image_caption") or ""
-    draft = fields.flag("draft")
-    extra = _extra(fields)
-    lang = _language(fields)
-    image = _image(fields, image_alt, path, content_dir)
+    values = _field_values(fields, path, content_dir, config)
     rendered = renderer.render(parsed.body, path)
     for reference in rendered.missing:
         outside = points_outside(reference, path, content_dir)
@@ -59,39 +37,48 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
                 "Paths in the body are relative to this bulletin's file; check the spelling and the folder.")
     if len(problems) > before:
         return None
-    summary = summary or first_paragraph_text(rendered.html)
+    summary = values.pop("summary") or first_paragraph_text(rendered.html)
     body_text = html_to_text(rendered.html)
+    image = values["image"]
     return Article(
         source_path=shown,
         content_path=path.relative_to(content_dir).as_posix(),
-        slug=slug,
-        title=title,
-        date=published,
-        date_has_time=has_time,
-        reporters=reporters,
-        editors=editors,
-        region=region,
-        tags=tags,
         summary=summary,
         body_utf8=rendered.html.encode("utf-8"),
         body_words=len(body_text.split()),
-        image=image,
-        image_alt=image_alt,
-        image_caption=image_caption,
-        source=source,
-        dateline=dateline,
-        related=related,
-        not_related=not_related,
-        campaign=campaign,
-        draft=draft,
-        updated=updated,
-        lang=lang,
-        extra=extra,
         assets=tuple(dict.fromkeys([*([image] if image else []), *rendered.assets])),
         linked_articles=tuple(dict.fromkeys(rendered.linked_articles)),
         field_lines={name: line for name, line in fields.lines.items() if line is not None},
-        words=count_words(title, summary, body_text, config.related.title_weight),
+        words=count_words(values["title"], summary, body_text, config.related.title_weight),
+        **values,
     )
+
+
+def _field_values(fields: Fields, path: Path, content_dir: Path, config: SiteConfig) -> dict[str, object]:
+    """The bulletin's fields read from its front-matter, by the names of Article's fields, in the order their
+    problems are reported."""
+    values: dict[str, object] = {
+        "title": fields.text("title"),
+        "reporters": fields.names("reporter"),
+        "editors": fields.names("editor"),
+        "region": _region(fields, config),
+    }
+    values["date"], values["date_has_time"] = fields.date("date") or (None, False)
+    values["updated"] = (fields.date("updated") or (None, False))[0]
+    if values["date"] and values["updated"] and values["updated"] < values["date"]:
+        fields.problem(fields.line("updated"), "updated", "is earlier than the date of the bulletin",
+                       "The update time must be after the publication date.")
+    values["slug"] = _slug(fields, path, fields.problem)
+    values["tags"] = fields.tags()
+    values["related"] = fields.slugs("related")
+    values["not_related"] = fields.slugs("not_related")
+    for name in ("campaign", "summary", "source", "dateline", "image_alt", "image_caption"):
+        values[name] = fields.text(name) or ""
+    values["draft"] = fields.flag("draft")
+    values["extra"] = _extra(fields)
+    values["lang"] = _language(fields)
+    values["image"] = _image(fields, values["image_alt"], path, content_dir)
+    return values
 
 
 def _region(fields: Fields, config: SiteConfig) -> str | None:

@@ -71,29 +71,11 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
         shown = (joined(shown_folder_, relative) if shown_folder_ is not None
                  else display_path(Path(path), display_root))
         try:
-            # A file an earlier build read, unchanged since, is not read again: its key is known.
-            status = (cache.status_of(path) if cache is not None else None) or os.stat(path)
-            key = cache.key_of(shown, status) if cache is not None else None
-            outcome = cache.get(key) if key is not None else None
-            raw = None
-            if outcome is None:
-                raw = _read_bytes(path)
-                key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
-                outcome = cache.get(key) if cache is not None else None
+            key, outcome, raw = _known_outcome(path, shown, folder, cache)
         except OSError as error:
             result.problems.append(Problem(shown, None, None, f"cannot read the file: {error.strerror}"))
             continue
-        if cache is not None:
-            cache.remember_key(shown, status, key)
-        if outcome is not None and not _references_exist(outcome.article, folder, cache):
-            outcome = None
         if outcome is None:
-            if raw is None:
-                try:
-                    raw = _read_bytes(path)
-                except OSError as error:
-                    result.problems.append(Problem(shown, None, None, f"cannot read the file: {error.strerror}"))
-                    continue
             to_parse.append((path, raw, shown, key))
         entries.append((path, shown, key, outcome))
     with collector.paused():  # many new objects, all kept
@@ -112,6 +94,27 @@ def load_content(content_dir: Path, config: SiteConfig, display_root: Path | Non
             result.unloaded_slugs.append(slugify(strip_date_prefix(Path(path).stem)))
     return result
 
+
+def _known_outcome(path: str, shown: str, folder: str,
+                   cache: LoadCache | None) -> tuple[str, FileOutcome | None, bytes | None]:
+    """A file's key, and its outcome when an earlier build parsed the same bytes (and the files they refer to
+    are still there); else its bytes, to parse. A file an earlier build read, unchanged since, is not read
+    again: its key is known."""
+    status = (cache.status_of(path) if cache is not None else None) or os.stat(path)
+    key = cache.key_of(shown, status) if cache is not None else None
+    outcome = cache.get(key) if key is not None else None
+    raw = None
+    if outcome is None:
+        raw = _read_bytes(path)
+        key = f"{shown}\0{hashlib.sha256(raw).hexdigest()}"
+        outcome = cache.get(key) if cache is not None else None
+    if cache is not None:
+        cache.remember_key(shown, status, key)
+    if outcome is not None and not _references_exist(outcome.article, folder, cache):
+        outcome = None
+    if outcome is None and raw is None:
+        raw = _read_bytes(path)
+    return key, outcome, raw
 
 
 def _read_bytes(path: str) -> bytes:
