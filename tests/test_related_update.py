@@ -16,7 +16,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import frontmatter
+import numpy as np
 import pytest
+from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -24,6 +26,7 @@ from corpus import bulletin_text
 
 from buletin.config import Weights
 from buletin.model import slugify
+from buletin.related.choose import choose_one, choose_rows
 from buletin.related.documents import Document
 from buletin.related.ranking import RelatedIndex
 from buletin.related.state import RankingState
@@ -147,3 +150,20 @@ def test_other_documents_or_settings_rank_from_scratch(archive) -> None:
         assert ranking.all_related() == rank(changed).all_related()
     other = RelatedIndex(documents, replace(WEIGHTS, count=3), previous=state)
     assert other.updated_rows is None
+
+
+def test_the_vectorised_choice_of_lists_equals_its_plain_twin(ranked_archive) -> None:
+    """choose_rows, which chooses a chunk of rows' lists at once, against choose_one, a row at a time: the same
+    lists for every row, those that pin or exclude others among them."""
+    documents, _state = ranked_archive
+    documents = edited(edited(documents, 5, pinned=(documents[40].name,)), 6, excluded=(documents[41].name,))
+    stages = rank(documents).stages
+    rows = np.arange(len(documents), dtype=np.int64)
+    direct, neighbours = stages.topical_rows(rows)
+    combined = sparse.csr_matrix(direct + neighbours)
+    vectorised = choose_rows(stages.corpus, rows, combined)
+    plain = [choose_one(stages.corpus, row, combined.indices[combined.indptr[row]:combined.indptr[row + 1]]
+                        .astype(np.int64), combined.data[combined.indptr[row]:combined.indptr[row + 1]])
+             for row in rows.tolist()]
+    assert vectorised == plain
+    assert sum(len(names) for names in plain) > 3 * len(documents) and plain[5][0] == documents[40].name

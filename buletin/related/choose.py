@@ -2,11 +2,11 @@
 
 Two ways to the same lists. choose_one is the plain one, a document at a time:
 the bonuses of its candidates, a sort by (score, newer date, name). choose_rows
-does the same arithmetic for a whole chunk of rows at once, with numpy: at
-10,000 bulletins choosing the lists one by one took about as long as the rest
-of the ranking (`python bench/related_speed.py`), and a chunk at once takes a
-tenth of that. choose_one stays for documents that pin or exclude others, and
-as the reference that test_related checks choose_rows against.
+does the same arithmetic for a whole chunk of rows at once, with numpy:
+`python bench/speed_tricks.py` at 10,000 bulletins, 0.006 ms a list a chunk
+at once against 0.019 to 0.020 ms one by one (×3). choose_one stays for
+documents that pin or exclude others, and as the reference that
+test_related_update checks choose_rows against.
 """
 
 from __future__ import annotations

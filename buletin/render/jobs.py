@@ -1,10 +1,10 @@
 """Render jobs shared out among forked worker processes, their files given back in the order of the jobs.
 
 Articles, list pages and feeds, the bulk of a large site, are rendered in one
-worker process per core (`python bench/benchmark.py`: a cold build of 10,000
-bulletins renders in about half the time of one process on two cores); the
-files come in the same order, with the same bytes, as from rendering them one
-by one, which test_parallel checks.
+worker process per core: `python bench/speed_tricks.py` at 2,000 bulletins
+on two cores, 0.24 ms a file in two workers against 0.31 to 0.32 ms in one
+process (×1.3 to ×1.4). The files come in the same order, with the same
+bytes, as from rendering them one by one, which test_parallel checks.
 """
 
 from __future__ import annotations

@@ -80,9 +80,9 @@ class Renderer:
         lastmod = article.updated or article.date
         # Everything the page is made from beyond what all pages share, known before the costly
         # part (links, metadata) is worked out: an unchanged page is not even prepared again.
-        key = self.keys.flat_key("article.html", path, tokens((article, neighbours.older, neighbours.newer)),
-                                 b"[", tokens(related), b"]", b"F" if self.site.is_future(article) else b"P",
-                                 self.keys.encoded((campaign, self.linked_slugs([article]))))
+        key = self.keys.page_key("article.html", path, ((article, neighbours.older, neighbours.newer), related,
+                                                        self.site.is_future(article), campaign,
+                                                        self.linked_slugs([article])))
         if self.reusable.get(urls.output_file(path)) == key:
             return self._reused(path, key, lastmod)
         if reused_only:
