@@ -28,10 +28,8 @@ class BuildOptions:
     show_progress: bool = False  # progress bars on the terminal, for long builds
 
 
-
 def site_root_of(options: BuildOptions) -> Path:
     return options.config_file.parent if options.config_file else options.content_dir.parent
-
 
 
 def read_config(options: BuildOptions) -> SiteConfig:
@@ -42,7 +40,6 @@ def read_config(options: BuildOptions) -> SiteConfig:
     if options.relative_urls is not None:
         config = replace(config, relative_urls=options.relative_urls)
     return config
-
 
 
 def default_build_time(config: SiteConfig) -> datetime:

@@ -51,13 +51,9 @@ def load_config(path: Path | None, display_name: str | None = None) -> SiteConfi
     return SiteConfig(**values)
 
 
-
-
-
 _SCALAR_TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool}
 _TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number",
                "bool": "true or false", "tuple[str, ...]": "a list of strings"}
-
 
 
 def _read_table(data: dict, cls: type, section: str, name: str, text: str,
@@ -90,7 +86,6 @@ def _read_table(data: dict, cls: type, section: str, name: str, text: str,
             continue
         values[key] = float(value) if type_name == "float" else value
     return values
-
 
 
 def _check_values(values: dict, name: str, text: str) -> list[Problem]:
@@ -129,7 +124,6 @@ def _check_values(values: dict, name: str, text: str) -> list[Problem]:
     return problems
 
 
-
 def _check_related(related: RelatedConfig, name: str, text: str) -> list[Problem]:
     problems = []
     if related.stemmer not in STEMMERS:
@@ -146,11 +140,9 @@ def _check_related(related: RelatedConfig, name: str, text: str) -> list[Problem
     return problems
 
 
-
 def _line_of(text: str, key: str) -> int | None:
     match = re.search(rf"^\s*{re.escape(key)}\s*=|^\s*\[{re.escape(key)}\]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
-
 
 
 def _line_from_toml_error(message: str, text: str) -> int | None:

@@ -15,7 +15,6 @@ from ..model import BuildError, Problem
 CONFIG_FILE_NAME = "site.toml"
 
 
-
 @dataclass(frozen=True)
 class Weights:
     """How the related lists' signals combine (explained in buletin/related); site.toml's [related] sets them."""
@@ -50,9 +49,7 @@ class RelatedConfig(Weights):
         return Weights(**{item.name: getattr(self, item.name) for item in dataclasses.fields(Weights)})
 
 
-
 STEMMERS = ("sastrawi", "snowball", "none")
-
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,6 @@ class ThemeConfig:
     @property
     def colours(self) -> dict[str, str]:
         return {key: getattr(self, key) for key in ("accent", "link", "accent_dark", "link_dark") if getattr(self, key)}
-
 
 
 @dataclass(frozen=True)
@@ -117,7 +113,6 @@ class SiteConfig:
         return dataclasses.replace(self, base_url=_with_trailing_slash(base_url))
 
 
-
 def _check_base_url(base_url: str) -> tuple[str, str] | None:
     parts = urlsplit(base_url)
     if base_url.startswith("/") and not parts.netloc:
@@ -127,7 +122,6 @@ def _check_base_url(base_url: str) -> tuple[str, str] | None:
     return (f'"{base_url}" is not a usable base URL',
             'Use the address the site will live at, such as "https://example.org/" or '
             '"https://example.org/buletin/", or a path such as "/buletin/".')
-
 
 
 def _with_trailing_slash(url: str) -> str:

@@ -23,14 +23,12 @@ def default_theme_root() -> Path:
     return packaged if (packaged / "templates").is_dir() else ENGINE_FOLDER.parent
 
 
-
 @dataclass(frozen=True)
 class ThemeFolders:
     """Where templates and static files come from; earlier folders win."""
 
     templates: tuple[Path, ...]
     static: tuple[Path, ...]
-
 
 
 def theme_folders(site_root: Path, config: SiteConfig) -> ThemeFolders:
@@ -41,7 +39,6 @@ def theme_folders(site_root: Path, config: SiteConfig) -> ThemeFolders:
         templates=unique(site_root / config.theme.templates_dir, default_theme_root() / "templates"),
         static=unique(site_root / config.theme.static_dir, default_theme_root() / "static"),
     )
-
 
 
 def check_logo(config: SiteConfig, theme: ThemeFolders) -> None:

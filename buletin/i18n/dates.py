@@ -14,11 +14,9 @@ def format_article_datetime(moment: datetime, language: str) -> str:
     return f"{text} {zone_abbreviation(moment)}"
 
 
-
 def format_list_date(day: date | datetime, language: str) -> str:
     """ "2 November 2022" for lists."""
     return _list_date(day.date() if isinstance(day, datetime) else day, language)
-
 
 
 @lru_cache(maxsize=1 << 14)  # a list page shows twenty dates, and an archive has a few thousand days
@@ -26,11 +24,9 @@ def _list_date(day: date, language: str) -> str:
     return format_date(day, "d MMMM y", locale=language)
 
 
-
 def format_month(year: int, month: int, language: str) -> str:
     """ "November 2022" for archives."""
     return format_date(date(year, month, 1), "LLLL y", locale=language)
-
 
 
 def zone_abbreviation(moment: datetime) -> str:

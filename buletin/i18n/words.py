@@ -152,9 +152,7 @@ UI_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-
 SUPPORTED_LANGUAGES = frozenset(UI_WORDS)
-
 
 
 def ui_words(language: str) -> dict[str, str]:

@@ -28,7 +28,6 @@ def find_campaign_problems(articles: Sequence[Article], campaigns: Sequence[Camp
     return problems
 
 
-
 def find_cross_file_problems(articles: Sequence[Article], unloaded_slugs: Iterable[str] = ()) -> list[Problem]:
     """Duplicate slugs and pinned slugs that name no bulletin.
 

@@ -33,7 +33,6 @@ class IndexResult:
     warnings: list[Problem]
 
 
-
 def build_index(articles: Sequence[Article], config: SiteConfig, build_time: datetime,
                 include_drafts: bool = False, include_future: bool = False,
                 campaigns: Sequence[Campaign] = ()) -> IndexResult:
@@ -80,7 +79,6 @@ def next_change(articles: Sequence[Article], campaigns: Sequence[Campaign], buil
     return min((moment for moment in moments if moment > build_time), default=None)
 
 
-
 def group_campaigns(campaigns: Sequence[Campaign], articles: Sequence[Article],
                     build_time: datetime) -> tuple[CampaignEntry, ...]:
     today = build_time.date()
@@ -91,7 +89,6 @@ def group_campaigns(campaigns: Sequence[Campaign], articles: Sequence[Article],
         members = tuple(article for article in articles if article.campaign == campaign.slug)
         entries.append(CampaignEntry(campaign, urls.campaign_path(campaign.slug), members, status))
     return tuple(sorted(entries, key=lambda e: (order[e.status], -e.campaign.start.toordinal(), e.campaign.slug)))
-
 
 
 def group_terms(kind: str, articles: Sequence[Article], names_of, path_of) -> tuple[Term, ...]:
@@ -110,11 +107,9 @@ def group_terms(kind: str, articles: Sequence[Article], names_of, path_of) -> tu
     return tuple(sorted(terms, key=lambda term: (term.name.casefold(), term.slug)))
 
 
-
 def _term_lookup(terms: Iterable[Term], articles: Sequence[Article], names_of) -> dict[str, Term]:
     by_slug = {term.slug: term for term in terms}
     return {name: by_slug[slugify(name)] for article in articles for name in names_of(article)}
-
 
 
 def group_archive(articles: Sequence[Article]) -> tuple[YearArchive, ...]:
@@ -126,7 +121,6 @@ def group_archive(articles: Sequence[Article]) -> tuple[YearArchive, ...]:
         years[year].append(MonthArchive(year, month, urls.archive_path(year, month), tuple(group)))
     return tuple(YearArchive(year, urls.archive_path(year), tuple(group))
                  for year, group in sorted(years.items(), reverse=True))
-
 
 
 def find_neighbours(articles: Sequence[Article]) -> dict[str, Neighbours]:

@@ -10,7 +10,7 @@ from ..config import SiteConfig
 from ..model import SLUG_PATTERN, Article, Problem, did_you_mean, slugify, strip_date_prefix
 from ..text.html import first_paragraph_text, html_to_text
 from ..text.words import count_words
-from .fields import BULLETIN_FIELDS, Fields, ProblemSink
+from .fields import BULLETIN_FIELDS, Fields, ProblemSink, problem_sink
 from .frontmatter import read_front_matter
 from .markdown import MarkdownRenderer
 from .references import points_outside, resolve_local_file
@@ -20,9 +20,7 @@ def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: 
                  renderer: MarkdownRenderer, problems: list[Problem],
                  warnings: list[Problem]) -> Article | None:
     """Parse and validate one file's bytes; problems are appended, None returned if it is unusable."""
-    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
-        problems.append(Problem(shown, line, field_name, message, suggestion))
-
+    problem = problem_sink(shown, problems)
     parsed = read_front_matter(raw, problem, "title, date, reporter, editor, region")
     if parsed is None:
         return None

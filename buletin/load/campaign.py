@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config import SiteConfig
 from ..model import SLUG_PATTERN, Campaign, LoadResult, Problem, slugify
 from .discover import CAMPAIGN_FOLDER, display_path
-from .fields import CAMPAIGN_FIELDS, Fields
+from .fields import CAMPAIGN_FIELDS, Fields, problem_sink
 from .frontmatter import read_front_matter
 from .markdown import MarkdownRenderer
 from .references import resolve_local_file
@@ -34,9 +34,7 @@ def load_campaigns(content_dir: Path, config: SiteConfig, display_root: Path | N
 def load_campaign(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
                   renderer: MarkdownRenderer, problems: list[Problem]) -> Campaign | None:
     """Parse and validate one campaign's file; problems are appended, None returned if it is unusable."""
-    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
-        problems.append(Problem(shown, line, field_name, message, suggestion))
-
+    problem = problem_sink(shown, problems)
     parsed = read_front_matter(raw, problem, "title, theme, start")
     if parsed is None:
         return None

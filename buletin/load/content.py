@@ -41,10 +41,8 @@ class LoadCache(Protocol):
         """The file's status as this build saw it already (None: look)."""
 
 
-
 # Parsing in worker processes pays off from about this many files (below it, starting them costs more).
 PARALLEL_THRESHOLD = 400
-
 
 
 def load_content(content_dir: Path, config: SiteConfig, display_root: Path | None = None,
@@ -122,7 +120,6 @@ def _read_bytes(path: str) -> bytes:
         return handle.read()
 
 
-
 def parse_files(items: list[tuple[str, bytes, str, str]], content_dir: Path, config: SiteConfig,
                 workers: int | None = None, progress: Callable[[int], None] | None = None) -> list[FileOutcome]:
     """Parse (path, bytes, shown path, key) items, in worker processes when there are many;
@@ -154,7 +151,6 @@ def _parse_chunk(items: list[tuple[str, bytes, str, str]], content_dir: Path, co
         outcome.article = dataclasses.replace(article, source_digest=key) if article is not None else None
         outcomes.append(outcome)
     return outcomes
-
 
 
 def _references_exist(article: Article | None, folder: str, cache: LoadCache) -> bool:

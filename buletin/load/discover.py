@@ -10,11 +10,9 @@ from ..model import shown_path
 CAMPAIGN_FOLDER = "campaigns"
 
 
-
 def find_bulletin_files(content_dir: Path) -> list[Path]:
     """Markdown files under content_dir, skipping hidden files and folders and the campaigns folder."""
     return [content_dir / relative for relative in bulletin_files_under(content_dir)]
-
 
 
 def bulletin_files_under(content_dir: Path) -> list[str]:
@@ -44,7 +42,6 @@ def bulletin_files_under(content_dir: Path) -> list[str]:
     return sorted(found)
 
 
-
 def shown_folder(content_dir: Path, display_root: Path | None) -> str | None:
     """How display_path shows content_dir, when every file below it shows as that and its relative path;
     None when the display root lies inside the content folder, so that only some files are below it."""
@@ -53,13 +50,11 @@ def shown_folder(content_dir: Path, display_root: Path | None) -> str | None:
     return display_path(content_dir, display_root)
 
 
-
 def joined(folder: str, relative: str) -> str:
     """A path below a folder shown as `folder` (as display_path shows it), with "/" between folders."""
     if folder == ".":
         return relative
     return folder + relative if folder.endswith("/") else f"{folder}/{relative}"
-
 
 
 def display_path(path: Path, display_root: Path | None) -> str:

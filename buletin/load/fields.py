@@ -16,9 +16,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ..config import SiteConfig
-from ..model import Contact, did_you_mean, slugify
+from ..model import Contact, Problem, did_you_mean, slugify
 
 ProblemSink = Callable[..., None]  # problem(line, field, message, suggestion=None)
+
+
+def problem_sink(shown: str, problems: list[Problem]) -> ProblemSink:
+    """problem(line, field, message, suggestion=None), adding a Problem of the file shown as `shown`."""
+    def problem(line: int | None, field_name: str | None, message: str, suggestion: str | None = None) -> None:
+        problems.append(Problem(shown, line, field_name, message, suggestion))
+    return problem
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ def _without_timestamps(loader: type) -> type:
     return loader
 
 
-
 # libyaml when present (fast); the pure-Python parser words its error messages better, so it explains failures.
 _FastFrontMatterLoader = _without_timestamps(type("_FastFrontMatterLoader",
                                                   (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {}))
@@ -27,13 +26,10 @@ _FastFrontMatterLoader = _without_timestamps(type("_FastFrontMatterLoader",
 _FrontMatterLoader = _without_timestamps(type("_FrontMatterLoader", (yaml.SafeLoader,), {}))
 
 
-
 MAX_NESTING = 20
 
 
-
 MAX_ITEMS = 200_000
-
 
 
 def _too_deep(value: object) -> bool:
@@ -55,7 +51,6 @@ def _too_deep(value: object) -> bool:
     return False
 
 
-
 def _compose(front_text: str, loader_class: type) -> tuple[object, object]:
     loader = loader_class(front_text)
     try:
@@ -63,7 +58,6 @@ def _compose(front_text: str, loader_class: type) -> tuple[object, object]:
         return node, (loader.construct_document(node) if node is not None else {})
     finally:
         loader.dispose()
-
 
 
 @dataclass
@@ -76,7 +70,6 @@ class FrontMatter:
 
     def __iter__(self):  # unpacks as (data, key_lines, body, body_first_line, text)
         return iter((self.data, self.key_lines, self.body, self.body_first_line, self.text))
-
 
 
 def read_front_matter(raw: bytes, problem: Callable[..., None], required: str) -> FrontMatter | None:

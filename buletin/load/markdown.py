@@ -32,7 +32,6 @@ class RenderedBody:
     missing: list[str]
 
 
-
 class MarkdownRenderer:
     """One Python-Markdown instance, reset between documents."""
 
@@ -62,13 +61,11 @@ class MarkdownRenderer:
         return RenderedBody(html, found.assets, found.linked_articles, found.missing)
 
 
-
 @dataclass
 class _Found:
     assets: list[str] = field(default_factory=list)
     linked_articles: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-
 
 
 class _LocalReferences(Extension):
@@ -88,9 +85,7 @@ class _LocalReferences(Extension):
         md.treeprocessors.register(_ReferenceRewriter(md, self), "buletin_references", 0)
 
 
-
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
 
 
 class _ReferenceRewriter(Treeprocessor):

@@ -21,7 +21,6 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 _INLINE_START = re.compile(r"[`\\\[<&*_]|  \n")
 
 
-
 class PlainTextSkipped(InlineProcessor):
     """Python-Markdown's inline stage, without trying every pattern on text that none of them can match.
 
@@ -39,7 +38,6 @@ class PlainTextSkipped(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
 
-
 # What a body with a heading (or a table of contents) has: a "#", a setext underline, or an HTML heading.
 _MAY_HAVE_HEADING = re.compile(r"#|^ {0,3}(?:=+|-+)[ \t]*$|<[hH][1-6]|\[TOC\]", re.MULTILINE)
 
@@ -47,7 +45,6 @@ _MAY_HAVE_HEADING = re.compile(r"#|^ {0,3}(?:=+|-+)[ \t]*$|<[hH][1-6]|\[TOC\]", 
 def may_have_heading(body: str) -> bool:
     """Whether a body may have a heading, and so needs the toc extension's stage (HeadingsOnly)."""
     return bool(_MAY_HAVE_HEADING.search(body))
-
 
 
 class HeadingsOnly(Treeprocessor):
@@ -64,12 +61,10 @@ class HeadingsOnly(Treeprocessor):
             self.toc.run(root)
 
 
-
 # A line that may open something other than paragraph text: every block processor of the Markdown
 # above looks for a line opening with a space, digit, mark or sign (lists, headers, code, quotes, rules,
 # references, footnotes, abbreviations, definitions), a "|" (tables) or a stashed HTML block.
 _NOT_PLAIN_LINE = re.compile(r"^(?![^\W\d_]|[“‘\"'(])", re.MULTILINE)
-
 
 
 class PlainParagraph(BlockProcessor):

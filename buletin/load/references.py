@@ -18,7 +18,6 @@ def resolve_local_file(reference: str, document: Path, content_dir: Path) -> str
     return candidate.relative_to(root).as_posix()
 
 
-
 def points_outside(reference: str, document: Path, content_dir: Path) -> bool:
     """Whether a reference leads out of the content folder (by "..", an absolute path or a symbolic link)."""
     reference = unquote(reference)

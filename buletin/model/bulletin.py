@@ -19,7 +19,6 @@ REFERENCE_SCHEME = "buletin-ref"
 REFERENCE_PREFIX = f"{REFERENCE_SCHEME}:"
 
 
-
 @dataclass(frozen=True, slots=True)  # slots: an archive keeps 100,000 of them in memory
 class Article:
     """One bulletin, validated, with its body rendered to HTML."""
@@ -70,9 +69,7 @@ class Article:
         return Article, tuple(getattr(self, name) for name in _ARTICLE_FIELDS)
 
 
-
 _ARTICLE_FIELDS = tuple(item.name for item in dataclasses.fields(Article))
-
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,6 @@ class Contact:
         if digits.startswith("0"):
             digits = "62" + digits[1:]
         return f"https://wa.me/{digits}" if digits else ""
-
 
 
 @dataclass(frozen=True)
@@ -122,7 +118,6 @@ class Campaign:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-
 @dataclass(slots=True)
 class FileOutcome:
     """What loading one file gave: a bulletin, or the problems that stop it."""
@@ -133,7 +128,6 @@ class FileOutcome:
 
     def __reduce__(self) -> tuple:
         return FileOutcome, (self.article, self.problems, self.warnings)  # see Article.__reduce__
-
 
 
 @dataclass

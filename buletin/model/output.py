@@ -19,7 +19,6 @@ class RenderedFile:
     key: str = ""  # digest of everything the page is made from
 
 
-
 @dataclass(frozen=True)
 class CopiedFile:
     """A file copied as it is (CSS, images)."""
@@ -27,7 +26,6 @@ class CopiedFile:
     site_path: str
     source: Path
     origin: str
-
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ class Variant:
     source: Path  # the file in the cache
 
 
-
 @dataclass(frozen=True)
 class Picture:
     """A picture with its size and its smaller copies (none for formats Pillow should not touch, like SVG)."""

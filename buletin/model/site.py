@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 NEWS_WINDOW = timedelta(days=2)
 
 
-
 @dataclass(frozen=True)
 class Term:
     """A region, tag or reporter, with its bulletins newest first."""
@@ -27,14 +26,12 @@ class Term:
     articles: tuple[Article, ...]
 
 
-
 @dataclass(frozen=True)
 class MonthArchive:
     year: int
     month: int
     path: str
     articles: tuple[Article, ...]
-
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,6 @@ class YearArchive:
         return sum(len(month.articles) for month in self.months)
 
 
-
 @dataclass(frozen=True)
 class CampaignEntry:
     """A campaign with its published bulletins, newest first."""
@@ -59,12 +55,10 @@ class CampaignEntry:
     status: str  # "active", "upcoming" or "past", on the day of the build
 
 
-
 @dataclass(frozen=True)
 class Neighbours:
     older: Article | None
     newer: Article | None
-
 
 
 @dataclass(frozen=True)
@@ -90,7 +84,6 @@ class Site:
 
     def is_future(self, article: Article) -> bool:
         return article.date > self.build_time
-
 
 
 def newest_first(article: Article) -> tuple:

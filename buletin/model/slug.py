@@ -9,7 +9,6 @@ import unicodedata
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-
 @functools.lru_cache(maxsize=1 << 14)  # regions, tags and reporters come back on thousands of bulletins
 def slugify(text: str) -> str:
     """A lowercase ASCII URL segment: "Jakarta Selatan" -> "jakarta-selatan"."""

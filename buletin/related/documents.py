@@ -32,7 +32,6 @@ class Document:
     key: str = field(default="", repr=False, compare=False)
 
 
-
 @dataclass(frozen=True)
 class Signals:
     """A candidate's score, broken down by signal (each already weighted)."""
@@ -56,7 +55,6 @@ class Signals:
         return self.topical + self.region + self.time
 
 
-
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -66,8 +64,6 @@ class Candidate:
     @property
     def score(self) -> float:
         return self.signals.total
-
-
 
 
 SIGNALS = ("text", "acronyms", "tags", "names", "campaign")

@@ -40,7 +40,6 @@ class Terms:
 LIST_KINDS = ("tags", "campaign")  # terms a document lists itself
 
 
-
 @dataclass
 class KindState:
     """The terms of one kind: their spellings in order, and on how many documents each is."""
@@ -49,7 +48,6 @@ class KindState:
     frequency: np.ndarray  # documents with each term
     mapping: sparse.csr_matrix | None = None  # word kinds: how often each form stands for each term
     counts: sparse.csr_matrix | None = None  # tags and campaign: each document's terms
-
 
 
 def word_kinds(words: WordMatrix, forms: Sequence[int], classified: Sequence[tuple[int, tuple]],
@@ -82,14 +80,12 @@ def word_kinds(words: WordMatrix, forms: Sequence[int], classified: Sequence[tup
     return result
 
 
-
 def rows_of_kind(counts: sparse.csr_matrix, mapping: sparse.csr_matrix) -> sparse.csr_matrix:
     """Term counts of documents from their word counts (any rows of the word matrix)."""
     matrix = sparse.csr_matrix(counts @ mapping, dtype=np.float64)
     matrix.sort_indices()
     matrix.eliminate_zeros()
     return matrix
-
 
 
 def listed_rows(lists: Sequence[Sequence[str]], column: dict[str, int], width: int) -> sparse.csr_matrix:
@@ -109,12 +105,10 @@ def listed_rows(lists: Sequence[Sequence[str]], column: dict[str, int], width: i
                               np.asarray(pointers, dtype=np.int64)), shape=(len(lists), max(1, width)))
 
 
-
 def listed_terms(document: Document, kind: str) -> tuple[str, ...]:
     if kind == "tags":
         return document.keywords
     return (document.campaign,) if document.campaign else ()
-
 
 
 # A term's document frequency above IDF_EXACT_UP_TO counts in steps of 2^(1/IDF_STEPS_PER_DOUBLING), about 4%:
@@ -126,13 +120,11 @@ IDF_EXACT_UP_TO = 32
 IDF_STEPS_PER_DOUBLING = 16
 
 
-
 def inverse_frequency(frequency: np.ndarray, documents: int) -> np.ndarray:
     """log(N / df) per term (never below 0: a term on every document weighs nothing), df in steps."""
     counted = np.maximum(frequency, 1).astype(np.float64)
     stepped = np.exp2(np.round(np.log2(counted) * IDF_STEPS_PER_DOUBLING) / IDF_STEPS_PER_DOUBLING)
     return np.maximum(0.0, np.log(documents / np.where(counted <= IDF_EXACT_UP_TO, counted, stepped)))
-
 
 
 def weigh(counts: sparse.csr_matrix, idf: np.ndarray, keep: int | None) -> sparse.csr_matrix:
@@ -150,7 +142,6 @@ def weigh(counts: sparse.csr_matrix, idf: np.ndarray, keep: int | None) -> spars
         matrix = sparse_rows.keep_largest(matrix, keep)
     matrix.eliminate_zeros()
     return matrix
-
 
 
 def pair_dots(matrix: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:

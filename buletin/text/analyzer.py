@@ -19,7 +19,6 @@ from .words import Words
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
 
-
 @dataclass
 class WordMatrix:
     """Documents' words as written, counted: a row per document, a column per form (language, word).
@@ -87,7 +86,6 @@ class WordMatrix:
 
 
 WORD_KINDS = ("stems", "acronyms", "names")  # what a word can stand for
-
 
 
 class Analyzer:

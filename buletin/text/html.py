@@ -18,12 +18,10 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
 
-
 def html_to_text(html: str) -> str:
     """The readable text of an HTML fragment, on one line (footnote marks left out)."""
     text = _ANY_TAG.sub("", _BLOCK_END.sub(" ", _FOOTNOTE_MARKS.sub("", html)))
     return " ".join(unescape(text).split())
-
 
 
 def first_paragraph_text(html: str) -> str:

@@ -17,7 +17,6 @@ tahun persen pukul wib wita wit
 """.split())  # noqa: SIM905 (a word list reads best as text)
 
 
-
 _ENGLISH_STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between
 both but by can could did do does doing down during each few for from further had has have having he her
@@ -30,12 +29,10 @@ september october november december percent year years
 """.split())  # noqa: SIM905
 
 
-
 @cache
 def _indonesian_stopwords() -> frozenset[str]:
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
     return frozenset(StopWordRemoverFactory().get_stop_words()) | _NEWSROOM_WORDS
-
 
 
 def stemmer_name(language: str, choice: str) -> str:
@@ -47,7 +44,6 @@ def stemmer_name(language: str, choice: str) -> str:
     return f"{language}:snowball:{_library_version('snowballstemmer')}"
 
 
-
 @cache
 def _library_version(distribution: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -55,7 +51,6 @@ def _library_version(distribution: str) -> str:
         return version(distribution)
     except PackageNotFoundError:
         return "?"
-
 
 
 def make_stemmer(language: str, choice: str, stems: dict[str, str]) -> Callable[[str], str]:
@@ -85,7 +80,6 @@ def make_stemmer(language: str, choice: str, stems: dict[str, str]) -> Callable[
             result = stems[word] = stem_word(word)
         return result
     return stem
-
 
 
 def split_reduplication(word: str) -> list[str]:

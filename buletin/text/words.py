@@ -11,7 +11,6 @@ import numpy as np
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Words:
     """The words of one document's text, counted: all the ranking reads of title, summary and body.
@@ -34,18 +33,15 @@ class Words:
         return Words, (self.text, self.counts, self.capitalised, self.title_weight)
 
 
-
 def words_in(text: str) -> list[str]:
     """The words of a text as written, in order: runs of letters, hyphenated words kept whole."""
     return _WORD.findall(text)
-
 
 
 # A capitalised word after a word, comma or bracket and one space: inside a sentence. The space is
 # matched first (the word is the group), so that the scan jumps from space to space instead of trying
 # the look-behind at every character: three times faster, the same words.
 _CAPITALISED_INSIDE = re.compile(r" (?<=[\w,)] )([A-Z][^\W\d_]*(?:-[^\W\d_]+)*)")
-
 
 
 def count_words(title: str, summary: str, body: str, title_weight: float) -> Words:
