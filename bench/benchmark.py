@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from compare import build_with_hugo, build_with_pelican, hugo_available, pelican_available  # noqa: E402
 from corpus import generate_corpus  # noqa: E402
 
-STAGES = ("load", "index", "related", "render", "write", "search")
+STAGES = ("start", "load", "index", "related", "render", "write", "search")
 # The builds run as on a writer's machine: no progress bars (CI=true), and Python keeping the compiled form of
 # the generator's modules (an environment that forbids it, as some containers do, would compile them anew on
 # every build; bench/benchmark.py compiles them once first).

@@ -7,36 +7,45 @@ and run(); `build` is the default.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import signal
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 from typing import NoReturn
 
-from .commands import build, check, importer, init, new, related, serve
 from .commands.arguments import EXIT_INTERRUPTED, EXIT_PROBLEMS
 from .model import BuildError
 
-COMMANDS: dict[str, ModuleType] = {
-    "build": build,
-    "serve": serve,
-    "new": new,
-    "check": check,
-    "import": importer,
-    "related": related,
-    "init": init,
+# name -> (the module of commands/ that runs it, what it does). Only the module of the command being run is
+# loaded, so that a command pays for no other's imports.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("build", "build the site into the output folder (the default command)"),
+    "serve": ("serve", "preview the site in the browser, rebuilding and reloading on every change"),
+    "new": ("new", "start a new bulletin as a draft, with its front-matter filled in"),
+    "check": ("check", "check every bulletin as a build would, plus editorial rules, without writing anything"),
+    "import": ("importer", "turn plain-text press releases into bulletins"),
+    "related": ("related", "explain the Baca juga list of one bulletin: every candidate's score by signal"),
+    "init": ("init", "start a new site folder: site.toml with every setting explained, a sample bulletin and "
+                     "campaign"),
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
+def command_module(name: str):
+    return importlib.import_module(f".commands.{COMMANDS[name][0]}", __package__)
+
+
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or only of `command` (the others listed with their help; "": none)."""
     parser = argparse.ArgumentParser(
         prog="build.py",
         description="Build a static bulletin site from Markdown press releases. "
                     "Without a command, builds the site. Add --debug to any command to see tracebacks.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, command in COMMANDS.items():
-        command.add_arguments(commands.add_parser(name, help=command.HELP, description=command.HELP))
+    for name, (_module, help_text) in COMMANDS.items():
+        subparser = commands.add_parser(name, help=help_text, description=help_text)
+        if command is None or name == command:
+            command_module(name).add_arguments(subparser)
     return parser
 
 
@@ -46,8 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments_list = [argument for argument in arguments_list if argument != "--debug"]
     if not arguments_list or (arguments_list[0] not in COMMANDS and arguments_list[0] not in ("-h", "--help")):
         arguments_list.insert(0, "build")
-    arguments = make_parser().parse_args(arguments_list)
-    run = COMMANDS[arguments.command].run
+    chosen = arguments_list[0] if arguments_list[0] in COMMANDS else ""  # "": the program's help, no command's
+    arguments = make_parser(chosen).parse_args(arguments_list)
+    run = command_module(arguments.command).run
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return run(arguments)

@@ -122,3 +122,14 @@ def test_campaign_file_problems(tmp_path: Path) -> None:
         "    Write each as '- label: Hotline SAPA 129' with 'phone:', 'whatsapp:' or 'url:'.\n"
         "content/campaigns/rusak.md, line 6, field 'warna': unknown campaign field\n"
         "    Known fields: title, theme, start, slug, end, hashtag, image, image_alt, contacts, lead, contact_box.\n")
+
+
+def test_a_campaign_field_given_twice_by_alias(tmp_path: Path) -> None:
+    """Campaigns are read by the bulletins' field reader: a field given under both its names is a problem."""
+    site = copy_site("campaigns", tmp_path)
+    (site / "content" / "campaigns" / "kembar.md").write_text(
+        "---\ntitle: Kampanye\njudul: Kampanye lain\ntheme: Tema\nstart: 2025-01-01\n---\nIsi.\n")
+    result = run_build(site)
+    assert result.exit_code == 1
+    assert ("content/campaigns/kembar.md, line 3, field 'judul': 'judul' repeats the field 'title' given on line 2\n"
+            "    Keep only one of them.\n") in result.stderr

@@ -7,7 +7,7 @@ Rules of this package:
   configuration, so a change to either starts over; a damaged or foreign file
   is ignored, never trusted, and the build simply does the work;
 - the stages do not know it: the pipeline hands them what they may reuse and
-  keeps what they made; it imports the model and the configuration only.
+  keeps what they made; it imports the model, the configuration and the runtime only.
 
 Its modules: folder (BuildCache, the stores together), store (the pickled
 files), bulletins (parsed bulletins), ranking (the related ranking and the

@@ -10,8 +10,6 @@ from pathlib import Path
 from ..pipeline import build
 from .arguments import EXIT_OK, add_site_arguments, build_options
 
-HELP = "build the site into the output folder (the default command)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_site_arguments(parser)

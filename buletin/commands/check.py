@@ -6,14 +6,12 @@ import argparse
 import json
 from dataclasses import dataclass
 
-from ..config import BuildOptions
+from ..config import BuildOptions, check_logo
 from ..load.discover import content_files
 from ..model import BuildError
 from ..pipeline.steps import index_sources, open_build, rank_lists, read_sources, site_pictures
 from .arguments import EXIT_OK, EXIT_PROBLEMS, add_site_arguments, build_options
 from .lint import Finding, lint
-
-HELP = "check every bulletin as a build would, plus editorial rules, without writing anything"
 
 
 @dataclass
@@ -28,6 +26,7 @@ def check(options: BuildOptions) -> CheckReport:
     warnings: list[Finding] = []
     try:
         run = open_build(options, writing=False)
+        check_logo(run.config, run.theme)
     except BuildError as error:
         return CheckReport([Finding("configuration", problem) for problem in error.problems], [])
     sources = read_sources(run.options, run.config, run.cache)

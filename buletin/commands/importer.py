@@ -338,7 +338,6 @@ def report(outcomes: Sequence[ImportOutcome], dry_run: bool) -> str:
     return "\n".join(lines)
 
 
-HELP = "turn plain-text press releases into bulletins"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,6 @@ from ..config.schema import SETTINGS_HELP
 from ..model import BuildError, Problem, shown_path
 from .arguments import EXIT_OK
 
-HELP = "start a new site folder: site.toml with every setting explained, a sample bulletin and campaign"
 SAMPLE_REGION = "Pusat Kota"
 SCAFFOLD = files(__package__).joinpath("scaffold")
 

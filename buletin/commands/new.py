@@ -73,7 +73,6 @@ def create_bulletin(request: NewBulletin, content_dir: Path, config: SiteConfig,
     return target
 
 
-HELP = "start a new bulletin as a draft, with its front-matter filled in"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -70,7 +70,6 @@ def _status(candidate: Candidate, listed: set[str]) -> str:
     return candidate.reason
 
 
-HELP = "explain the Baca juga list of one bulletin: every candidate's score by signal"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

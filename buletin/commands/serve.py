@@ -6,8 +6,6 @@ import argparse
 
 from .arguments import add_site_arguments, build_options
 
-HELP = "preview the site in the browser, rebuilding and reloading on every change"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_site_arguments(parser)

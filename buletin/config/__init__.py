@@ -1,8 +1,9 @@
 """The configuration: the schema of site.toml, reading it, and the options of one run.
 
 Rules of this package: the whole configuration is validated at once, and an
-unknown key is an error with a suggestion; it reads site.toml and nothing else
-of the site; it imports only the model and the languages.
+unknown key is an error with a suggestion; of the site it reads site.toml, and
+looks into its folders only to find the theme and the logo; it imports only the
+model and the languages.
 """
 
 from .options import BuildOptions, default_build_time, read_config, site_root_of

@@ -6,7 +6,7 @@ Rules of this package:
 - every problem of every file is collected, each with its file, line, field and
   a suggestion; a file with problems gives no bulletin, the others still load;
 - it hands on model records only (Article, Campaign, Picture, LoadResult);
-- it imports the model, the configuration and text, and no other stage.
+- it imports the model, the configuration, text and the runtime, and no other stage.
 
 Its modules: content (the whole folder, with the cache and worker processes),
 discover (which files), frontmatter (YAML), fields (the one field table and

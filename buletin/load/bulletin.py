@@ -13,7 +13,7 @@ from ..text.words import count_words
 from .fields import BULLETIN_FIELDS, Fields, ProblemSink, problem_sink
 from .frontmatter import read_front_matter
 from .markdown import MarkdownRenderer
-from .references import points_outside, resolve_local_file
+from .references import points_outside
 
 
 def load_article(path: Path, raw: bytes, content_dir: Path, shown: str, config: SiteConfig,
@@ -75,7 +75,7 @@ def _field_values(fields: Fields, path: Path, content_dir: Path, config: SiteCon
     values["draft"] = fields.flag("draft")
     values["extra"] = _extra(fields)
     values["lang"] = _language(fields)
-    values["image"] = _image(fields, values["image_alt"], path, content_dir)
+    values["image"] = fields.picture(values["image_alt"], path, content_dir, "bulletin")
     return values
 
 
@@ -126,25 +126,6 @@ def _language(fields: Fields) -> str | None:
             fields.problem(fields.line("lang"), "lang", f'unknown language "{lang}"',
                            'Use a code such as "id" or "en".')
     return lang
-
-
-def _image(fields: Fields, image_alt: str, path: Path, content_dir: Path) -> str | None:
-    """The content-relative path of the picture at the top of the page, which must be there and described."""
-    value = fields.text("image")
-    if not value:
-        return None
-    resolved = resolve_local_file(value, path, content_dir)
-    line = fields.line("image")
-    if resolved is None and points_outside(value, path, content_dir):
-        fields.problem(line, "image", f'"{value}" points outside the content folder',
-                       "Put the picture inside content/ (for example content/images/) and refer to it from there.")
-    elif resolved is None:
-        fields.problem(line, "image", f'image file "{value}" not found',
-                       "The path is relative to this bulletin's file; check the spelling and the folder.")
-    elif not image_alt:
-        fields.problem(line, "image_alt", "the image has no description for readers who cannot see it",
-                       "Add 'image_alt: ...' describing what the image shows.")
-    return resolved
 
 
 def _line_containing(text: str, needle: str, default: int) -> int:

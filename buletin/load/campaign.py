@@ -11,7 +11,6 @@ from .discover import CAMPAIGN_FOLDER, display_path
 from .fields import CAMPAIGN_FIELDS, Fields, problem_sink
 from .frontmatter import read_front_matter
 from .markdown import MarkdownRenderer
-from .references import resolve_local_file
 
 
 def load_campaigns(content_dir: Path, config: SiteConfig, display_root: Path | None = None) -> LoadResult:
@@ -54,7 +53,7 @@ def load_campaign(path: Path, raw: bytes, content_dir: Path, shown: str, config:
     lead = fields.text("lead") or ""
     image_alt = fields.text("image_alt") or ""
     contact_box = fields.flag("contact_box", default=True)
-    image = _image(fields, image_alt, path, content_dir)
+    image = fields.picture(image_alt, path, content_dir, "campaign")
     contacts = fields.contacts()
     rendered = renderer.render(parsed.body, path)
     for reference in rendered.missing:
@@ -69,17 +68,3 @@ def load_campaign(path: Path, raw: bytes, content_dir: Path, shown: str, config:
         assets=tuple(dict.fromkeys([*([image] if image else []), *rendered.assets])),
         source_digest=hashlib.sha256(raw).hexdigest(),
     )
-
-
-def _image(fields: Fields, image_alt: str, path: Path, content_dir: Path) -> str | None:
-    value = fields.text("image")
-    if not value:
-        return None
-    image = resolve_local_file(value, path, content_dir)
-    if image is None:
-        fields.problem(fields.line("image"), "image", f'image file "{value}" not found',
-                       "The path is relative to this campaign's file; check the spelling and the folder.")
-    elif not image_alt:
-        fields.problem(fields.line("image"), "image_alt", "the image has no description for readers who cannot see it",
-                       "Add 'image_alt: ...' describing what the image shows.")
-    return image

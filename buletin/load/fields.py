@@ -14,9 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
+from pathlib import Path
 
 from ..config import SiteConfig
 from ..model import Contact, Problem, did_you_mean, slugify
+from .references import points_outside, resolve_local_file
 
 ProblemSink = Callable[..., None]  # problem(line, field, message, suggestion=None)
 
@@ -39,11 +42,11 @@ class FieldTable:
     unknown_hint: str | None  # the suggestion when no known name is close; None: the list of fields
     required_hint: str  # the suggestion for a missing field: {name}, and {also} for its Indonesian name
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return self.required + self.optional
 
-    @property
+    @cached_property
     def canonical(self) -> dict[str, str]:
         """Every name a key may have, English or Indonesian, with its field."""
         names = {alias: name for name, aliases in self.aliases.items() for alias in aliases}
@@ -211,6 +214,25 @@ class Fields:
             self._problem(name, f"must be true or false, not {value!r}", f"Write '{name}: true' or '{name}: false'.")
             return False
         return value
+
+    def picture(self, image_alt: str, document: Path, content_dir: Path, owner: str) -> str | None:
+        """The content-relative path of the picture at the top of the page (the `image` field), which must be
+        inside the content folder, there, and described (by `image_alt`, read already); `owner` is what
+        the file is: "bulletin", "campaign"."""
+        value = self.text("image")
+        if not value:
+            return None
+        resolved = resolve_local_file(value, document, content_dir)
+        if resolved is None and points_outside(value, document, content_dir):
+            self._problem("image", f'"{value}" points outside the content folder',
+                          "Put the picture inside content/ (for example content/images/) and refer to it from there.")
+        elif resolved is None:
+            self._problem("image", f'image file "{value}" not found',
+                          f"The path is relative to this {owner}'s file; check the spelling and the folder.")
+        elif not image_alt:
+            self.problem(self.line("image"), "image_alt", "the image has no description for readers who cannot see it",
+                         "Add 'image_alt: ...' describing what the image shows.")
+        return resolved
 
     def contacts(self, name: str = "contacts") -> tuple[Contact, ...]:
         """A campaign's help lines: each a label with a phone, a WhatsApp number or an address."""

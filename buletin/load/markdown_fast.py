@@ -16,7 +16,7 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
-# What every inline pattern of the Markdown above starts with: code, escapes, links and images (also
+# What every inline pattern of the Markdown of markdown.py starts with: code, escapes, links and images (also
 # footnotes), autolinks and raw HTML, entities, emphasis, and the two spaces of a line break.
 _INLINE_START = re.compile(r"[`\\\[<&*_]|  \n")
 
@@ -61,8 +61,8 @@ class HeadingsOnly(Treeprocessor):
             self.toc.run(root)
 
 
-# A line that may open something other than paragraph text: every block processor of the Markdown
-# above looks for a line opening with a space, digit, mark or sign (lists, headers, code, quotes, rules,
+# A line that may open something other than paragraph text: every block processor of markdown.py's
+# Markdown looks for a line opening with a space, digit, mark or sign (lists, headers, code, quotes, rules,
 # references, footnotes, abbreviations, definitions), a "|" (tables) or a stashed HTML block.
 _NOT_PLAIN_LINE = re.compile(r"^(?![^\W\d_]|[“‘\"'(])", re.MULTILINE)
 

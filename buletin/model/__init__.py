@@ -1,7 +1,8 @@
 """The shared model: the records every stage passes on.
 
 Rules of this package:
-- records only: frozen dataclasses (and the few helpers that describe them, such as slugs and site paths);
+- records only: frozen dataclasses (but FileOutcome and LoadResult, which a loader fills as it goes), and
+  the few helpers that describe them, such as slugs and site paths;
 - no input or output: nothing here reads or writes a file;
 - no numpy, no scipy, no Jinja, no Markdown: any stage may import the model without paying for another's tools;
 - it imports nothing else of the engine (the configuration and the counted words appear as type hints only).

@@ -54,7 +54,7 @@ from .tally import RenderTally
 class Build:
     """One build: what it was asked to do, the site's settings and theme, its cache, and what it reads."""
 
-    options: BuildOptions  # with the build time set
+    options: BuildOptions  # a build's with the build time set; a reader's without
     config: SiteConfig
     theme: ThemeFolders
     cache: BuildCache
@@ -62,7 +62,7 @@ class Build:
 
     @property
     def build_time(self) -> datetime:
-        return self.options.build_time
+        return self.options.build_time or default_build_time(self.config)
 
     def up_to_date(self) -> bool:
         """Whether the last build read these very inputs and left the output as it is now."""
@@ -90,19 +90,20 @@ class Written:
 
 
 def open_build(options: BuildOptions, writing: bool = True) -> Build:
-    """The configuration and theme read and checked, the cache opened; for a build that writes (`writing`),
-    the output folder checked and the inputs fingerprinted too."""
+    """The configuration and theme read, the cache opened; for a build that writes (`writing`), the output
+    folder and the logo checked, the build time set and the inputs fingerprinted too."""
     config = read_config(options)
     site_root = site_root_of(options)
     theme = theme_folders(site_root, config)
-    if writing:
-        check_output_folder(options.output_dir, separate=[options.content_dir, *theme.templates, *theme.static,
-                                                          ENGINE_FOLDER], outside=[site_root])
-    check_logo(config, theme)
     cache = open_cache(options, config)
-    inputs = inputs_fingerprint(options, config, theme, seen=cache.bulletins.sources_seen) if writing else ""
-    return Build(replace(options, build_time=options.build_time or default_build_time(config)), config, theme,
-                 cache, inputs)
+    if not writing:
+        return Build(options, config, theme, cache, "")
+    check_output_folder(options.output_dir, separate=[options.content_dir, *theme.templates, *theme.static,
+                                                      ENGINE_FOLDER], outside=[site_root])
+    check_logo(config, theme)
+    build_time = options.build_time or default_build_time(config)
+    inputs = inputs_fingerprint(options, config, theme, seen=cache.bulletins.sources_seen)
+    return Build(replace(options, build_time=build_time), config, theme, cache, inputs)
 
 
 def open_cache(options: BuildOptions, config: SiteConfig) -> BuildCache:
@@ -175,7 +176,7 @@ def rank_lists(build: Build, site: Site, analyzer: Analyzer | None = None) -> Ra
         ranking.keep_state(ranked.state)
         ranking.keep_stems()
     build.cache.save()
-    return ranked
+    return replace(ranked, state=None)  # saved: the build need not hold hundreds of megabytes while it renders
 
 
 def site_pictures(build: Build, site: Site) -> dict[str, Picture]:
@@ -195,6 +196,7 @@ def render_and_write(build: Build, site: Site, pictures: dict[str, Picture], ana
     copied = copied_files(build, site, pictures)
     # The search index is made in another process while this one renders the pages; its files come last.
     index = search_index_aside(site, analyzer, reusable) if build.config.search else None
+    analyzer.forget_word_counts()  # the search index's process has them; here they would only take memory
     tally = RenderTally()
     try:
         with progress_bar(options.show_progress and len(site.articles) >= PROGRESS_FROM, "halaman") as tick:
@@ -202,7 +204,7 @@ def render_and_write(build: Build, site: Site, pictures: dict[str, Picture], ana
                                 preview=options.preview, reusable=reusable, pictures=pictures,
                                 compiled=cache.compiled_templates())
             rendered = itertools.chain(render_site(renderer, workers=os.cpu_count() or 1),
-                                       search_index_files(index, cache))
+                                       search_index_output(index, cache))
             report = write_site(options.output_dir, tally.passing(rendered, tick), copied)
     finally:
         if index is not None:
@@ -228,7 +230,7 @@ def copied_files(build: Build, site: Site, pictures: dict[str, Picture]) -> list
     return copied
 
 
-def search_index_files(index: Aside | None, cache: BuildCache) -> Iterator[RenderedFile]:
+def search_index_output(index: Aside | None, cache: BuildCache) -> Iterator[RenderedFile]:
     """The search index's files once made, each dropped as it is given out (at 100,000 bulletins they are a
     hundred megabytes); the stems its analysis added go to the cache."""
     if index is None:

@@ -37,7 +37,6 @@ class RelatedIndex:
         weights = weights or Weights()
         given = {name: value for name, value in (("threads", threads), ("chunk_rows", chunk_rows)) if value}
         parameters = replace(parameters or Parameters(), **given)
-        self.weights = weights
         corpus = Corpus(documents, weights, parameters, analyzer or Analyzer(weights, known_stems))
         updated = update_ranking(corpus, previous) if previous is not None else None
         # After an update: how many lists were worked out again (0: none, the earlier ranking stands); None
@@ -50,6 +49,10 @@ class RelatedIndex:
             self.stages, self.updated_rows = updated
         self.unchanged = self.updated_rows == 0  # the earlier ranking stands as it was
         corpus.analyzer.remember_word_counts(corpus.counted, corpus.languages, self.stages.state.words)
+
+    @property
+    def weights(self) -> Weights:
+        return self.stages.corpus.weights
 
     @property
     def state(self) -> RankingState:

@@ -7,8 +7,8 @@ Rules of this package:
 - every value a template prints is escaped (Jinja's autoescape; JSON-LD
   through tojson; feeds through ElementTree);
 - the same site gives the same bytes, in workers or not;
-- it imports the model, the configuration, the languages and text, and no
-  other stage.
+- it imports the model, the configuration, the languages, text and the
+  runtime, and no other stage.
 
 Its modules: plan (every file of the site, in order), pages (the Renderer),
 templates (the Jinja environment and {% partial %}), keys (page keys),

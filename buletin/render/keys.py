@@ -44,8 +44,8 @@ class PageKeys:
         return hasher.hexdigest()
 
     def flat_key(self, template_name: str, path: str, *encoded: bytes) -> str:
-        """page_key of inputs encoded already: the pages there are thousands of (articles and lists), whose
-        inputs are mostly bulletins, hashed in one call without walking them as values."""
+        """page_key of inputs encoded already: list pages, of which a site has thousands and whose inputs are
+        mostly bulletins, hashed in one call without walking them as values."""
         return hashlib.sha256(b"".join((self.global_key, b"flat\0", template_name.encode(), b"\0", path.encode(),
                                         b"\0", *encoded))).hexdigest()
 
@@ -90,7 +90,7 @@ def digest_into(hasher: hashlib._Hash, value: object, memo: dict[int, tuple[obje
 
 
 def _encode(value: object, parts: list[bytes], memo: dict[int, tuple[object, bytes]] | None) -> None:
-    """The bytes _digest_into hashes for a value, added to `parts`; the commonest types are told apart by
+    """The bytes digest_into hashes for a value, added to `parts`; the commonest types are told apart by
     their exact type first (a list page's inputs are some 200 small values, on 17,000 pages)."""
     kind = type(value)
     if kind is str:

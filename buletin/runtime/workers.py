@@ -7,13 +7,16 @@ nothing is sent to them but the bounds of their share; only results come back.
 from __future__ import annotations
 
 import collections
+import contextlib
 import multiprocessing
-import multiprocessing.connection
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Result = TypeVar("Result")
 
@@ -22,6 +25,9 @@ def worker_signals() -> None:
     """Workers leave interruptions to the main process, which cleans up and stops them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+STOPPED = "a worker process of the build stopped without a result"
 
 
 class Aside(Generic[Result]):
@@ -39,15 +45,12 @@ class Aside(Generic[Result]):
         self._process: multiprocessing.process.BaseProcess | None = None
         if inline or not fork_available() or threading.active_count() > 1:
             started = time.perf_counter()
-            try:
-                self._outcome: tuple[bool, object] = (True, work())
-            except Exception as error:  # raised where the result is asked for, as from the other process
-                self._outcome = (False, error)
+            self._outcome = _outcome(work)
             self.seconds = time.perf_counter() - started
             return
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_work_aside, args=(work, sender), daemon=True)
+        self._process = context.Process(target=_work_aside, args=(work, sender, self._receiver), daemon=True)
         self._process.start()
         sender.close()
 
@@ -55,8 +58,8 @@ class Aside(Generic[Result]):
         if self._process is not None:
             try:
                 ok, value, self.seconds = self._receiver.recv()
-            except EOFError:
-                raise RuntimeError("a worker process of the build stopped without a result") from None
+            except (EOFError, OSError):  # the worker is gone
+                raise RuntimeError(STOPPED) from None
             finally:
                 self._receiver.close()
                 self._process.join()
@@ -76,14 +79,12 @@ class Aside(Generic[Result]):
             self._process = None
 
 
-def _work_aside(work: Callable[[], object], sender: multiprocessing.connection.Connection) -> None:
+def _work_aside(work: Callable[[], object], sender: Connection, receiver: Connection) -> None:
     worker_signals()
+    receiver.close()  # the main process's end, inherited
     started = time.perf_counter()
-    try:
-        outcome = (True, work())
-    except Exception as error:
-        outcome = (False, error)
-    sender.send((*outcome, time.perf_counter() - started))
+    outcome = _outcome(work)
+    _send(sender, (*outcome, time.perf_counter() - started))
     sender.close()
 
 
@@ -99,26 +100,26 @@ def in_forks(work: Callable[[int, int], Result], ranges: Sequence[tuple[int, int
     Each worker has at most `ahead` ranges at a time, so results made faster
     than they are taken do not pile up here. A worker that stops without a
     result is an error, not a wait without end; an exception of the work is
-    raised here. Leaving the loop early (the caller stopped taking results)
-    stops the workers.
+    raised here. When the caller stops taking results (closing this
+    generator, as leaving a for loop over it does) the workers are stopped;
+    a worker whose main process is gone finds its pipe closed and leaves.
     """
     context = multiprocessing.get_context("fork")
-    pipes, processes = [], []
+    pipes: list[Connection] = []
+    processes: list[multiprocessing.process.BaseProcess] = []
+    finished = False
     try:
-        for _ in range(max(1, min(workers, len(ranges)))):
-            mine, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(work, theirs), daemon=True)
-            process.start()
-            theirs.close()
-            pipes.append(mine)
-            processes.append(process)
+        _start_workers(context, work, max(1, min(workers, len(ranges))), pipes, processes)
         queued = iter(ranges)
-        waiting: collections.deque = collections.deque()  # the pipe of each range sent, in the order of the ranges
+        waiting: collections.deque[Connection] = collections.deque()  # the pipe of each range sent, in order
 
-        def send_next(pipe: multiprocessing.connection.Connection) -> None:
+        def send_next(pipe: Connection) -> None:
             bounds = next(queued, None)
             if bounds is not None:
-                pipe.send(bounds)
+                try:
+                    pipe.send(bounds)
+                except OSError:  # the worker is gone
+                    raise RuntimeError(STOPPED) from None
                 waiting.append(pipe)
 
         for _ in range(ahead):
@@ -128,27 +129,44 @@ def in_forks(work: Callable[[int, int], Result], ranges: Sequence[tuple[int, int
             pipe = waiting.popleft()  # the oldest range's results come first from its worker
             try:
                 ok, value = pipe.recv()
-            except EOFError:
-                raise RuntimeError("a worker process of the build stopped without a result") from None
+            except (EOFError, OSError):  # the worker is gone
+                raise RuntimeError(STOPPED) from None
             if not ok:
                 raise value
             send_next(pipe)
             yield value
         for pipe in pipes:
-            pipe.send(None)  # no more work: the workers leave on their own
-        for process in processes:
-            process.join()
+            with contextlib.suppress(OSError):  # a worker that left already needs no word
+                pipe.send(None)  # no more work: the workers leave on their own
+        finished = True
     finally:
         for process in processes:
-            if process.is_alive():
+            if process.pid is None:
+                continue  # never started
+            if not finished:
                 process.terminate()
             process.join()
         for pipe in pipes:
             pipe.close()
 
 
-def _serve(work: Callable[[int, int], object], pipe: multiprocessing.connection.Connection) -> None:
+def _start_workers(context: multiprocessing.context.BaseContext, work: Callable[[int, int], object], count: int,
+                   pipes: list[Connection], processes: list[multiprocessing.process.BaseProcess]) -> None:
+    """Fork `count` workers, each noted in `pipes` and `processes` before it starts (so that the caller stops
+    every one that did, whatever happens)."""
+    for _ in range(count):
+        mine, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(work, theirs, [*pipes, mine]), daemon=True)
+        pipes.append(mine)
+        processes.append(process)
+        process.start()
+        theirs.close()
+
+
+def _serve(work: Callable[[int, int], object], pipe: Connection, inherited: list[Connection]) -> None:
     worker_signals()
+    for other in inherited:  # the main process's ends, inherited: closed, so that its going away is seen
+        other.close()
     while True:
         try:
             bounds = pipe.recv()
@@ -156,8 +174,28 @@ def _serve(work: Callable[[int, int], object], pipe: multiprocessing.connection.
             return
         if bounds is None:
             return
-        try:
-            outcome: tuple[bool, object] = (True, work(*bounds))
-        except Exception as error:  # raised again where the results are taken
-            outcome = (False, error)
+        if not _send(pipe, _outcome(lambda bounds=bounds: work(*bounds))):
+            return
+
+
+def _outcome(work: Callable[[], object]) -> tuple[bool, object]:
+    """(True, what work() gave) or (False, the exception it raised), to raise again where the result is taken."""
+    try:
+        return True, work()
+    except Exception as error:
+        return False, error
+
+
+def _send(pipe: Connection, outcome: tuple) -> bool:
+    """Send an outcome back; one that cannot be sent (a value that does not pickle) goes as an error saying
+    so. False when the main process is gone."""
+    try:
         pipe.send(outcome)
+    except OSError:
+        return False
+    except Exception as error:
+        with contextlib.suppress(OSError):
+            pipe.send((False, RuntimeError(f"a worker could not send back its result: {error!r}"),
+                       *outcome[2:]))
+        return True
+    return True
